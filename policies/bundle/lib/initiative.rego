@@ -1,0 +1,128 @@
+# METADATA
+# title: Initiative vocabulary
+# description: |
+#   The terms of rules.md's conventions, defined once: the as-of date D, the plan
+#   years P, net(y), the saving types S, the status order, and "set", "true" and
+#   "given". Rules read the initiative only through input.initiative and these helpers.
+package styring.lib.initiative
+
+doc := input.initiative
+
+default params := {}
+
+params := data.parameters
+
+# as_of is D: the caller's as-of date, else submitted_at, else today (UTC).
+# The Go engine always supplies input.as_of; the fallbacks keep the policy
+# correct when it is queried directly (opa eval, opa run --server).
+as_of := input.as_of
+
+as_of := doc.submitted_at if not input.as_of
+
+as_of := substring(time.format([time.now_ns(), "UTC", "2006-01-02"]), 0, 10) if {
+	not input.as_of
+	not doc.submitted_at
+}
+
+# set: present and not an empty string, array, set or object.
+is_set(x) if {
+	x != ""
+	x != []
+	x != {}
+	x != set()
+	x != null
+}
+
+# set_at, true_at and given_at test a field of the initiative by its path (an
+# array of keys and indexes). Use them rather than is_set(doc.a.b): a missing
+# parent makes such a ref undefined, and `not is_set(doc.a.b)` then fails instead
+# of holding.
+set_at(path) if is_set(object.get(doc, path, null))
+
+# true: present and true.
+true_at(path) if object.get(doc, path, false) == true
+
+# given: present (for a boolean, true or false).
+given_at(path) if object.get(doc, path, null) != null
+
+# value_at returns the field at path, or null when it is missing.
+value_at(path) := object.get(doc, path, null)
+
+# Plan years P.
+plan_period_valid if doc.plan_period.end_year >= doc.plan_period.start_year
+
+plan_years := numbers.range(doc.plan_period.start_year, doc.plan_period.end_year) if plan_period_valid
+
+plan_years := params.plan.plan_years if not plan_period_valid
+
+plan_year_set := {y | some y in plan_years}
+
+# Budget lines with the defaults of rules.md applied once.
+lines := [line |
+	some l in object.get(doc, "budget_effects", [])
+	line := object.union(
+		{"one_off": false, "bucket": "ingen"},
+		l,
+	)
+]
+
+financing := [f |
+	some raw in object.get(doc, "financing", [])
+	f := object.union({"account": "drift"}, raw)
+]
+
+# net_by_year[y] = net(y) for every year with a drift line.
+net_by_year[y] := sum([l.amount_knok | some l in lines; l.account == "drift"; l.year == y]) if {
+	some line in lines
+	line.account == "drift"
+	y := line.year
+}
+
+net(y) := object.get(net_by_year, y, 0)
+
+saving_types := {"omstilling", "effektivisering", "innsparing"}
+
+is_saving_type if doc.type in saving_types
+
+status_rank := {
+	"forslag": 0,
+	"utredning": 1,
+	"vedtatt": 2,
+	"i_gjennomforing": 3,
+	"gjennomfort": 4,
+	"evaluert": 5,
+}
+
+status := object.get(doc, "status", "forslag")
+
+# status_at_least and status_below never hold for avvist (it has no rank).
+status_at_least(s) if status_rank[status] >= status_rank[s]
+
+status_below(s) if status_rank[status] < status_rank[s]
+
+# Cross-sector: some involved sector is not the lead sector.
+is_cross_sector if {
+	some s in doc.involved_sectors
+	s != doc.sector
+}
+
+# The sectors a split must cover: the lead and every involved sector.
+split_required_sectors := {doc.sector} | {s | some s in object.get(doc, "involved_sectors", [])}
+
+split_sectors := {e.sector | some e in doc.cross_sector_split}
+
+# hundredths rounds a share to an integer number of hundredths.
+hundredths(x) := round(x * 100)
+
+split_cost_hundredths := sum([hundredths(e.cost_share_pct) | some e in doc.cross_sector_split])
+
+split_gain_hundredths := sum([hundredths(e.gain_share_pct) | some e in doc.cross_sector_split])
+
+# valid_split holds when the split passes STR-004: it covers the lead and every
+# involved sector and each kind of share sums to exactly 100.00.
+valid_split if {
+	is_cross_sector
+	count(split_required_sectors - split_sectors) == 0
+	split_cost_hundredths == 10000
+	split_gain_hundredths == 10000
+}

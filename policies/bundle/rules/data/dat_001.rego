@@ -1,0 +1,28 @@
+# METADATA
+# title: Dokumentet følger ikke skjemaet for tiltak
+# description: |
+#   The document must match initiative.schema.json (JSON Schema 2020-12 with format
+#   asserted). The engine validates in Go and passes each schema error in
+#   input.schema_errors; this rule turns each into a violation at the error's
+#   instance location. When any DAT-001 exists, no other rule is evaluated.
+# scope: package
+# custom:
+#   id: DAT-001
+#   severity: error
+#   category: data
+#   reference: "—"
+#   waivable: true
+#   title_en: The document does not match the initiative schema
+#   remedy:
+#     nb: Rett feltet slik at det har riktig type, format eller verdi etter skjemaet.
+#     en: Correct the field so that its type, format or value matches the schema.
+package styring.rules.data.dat_001
+
+import data.styring.lib.result
+
+violation contains result.fail(rego.metadata.chain(), {
+	"path": e.path,
+	"message": e.message,
+}) if {
+	some e in input.schema_errors
+}
