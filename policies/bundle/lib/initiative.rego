@@ -8,8 +8,6 @@ package styring.lib.initiative
 
 doc := input.initiative
 
-default params := {}
-
 params := data.parameters
 
 # as_of is D: the caller's as-of date, else submitted_at, else today (UTC).

@@ -24,7 +24,7 @@ violation contains result.fail(rego.metadata.chain(), {
 	"path": "/owner",
 	"message": result.msg(
 		sprintf("Tiltaket mangler eier: %s er ikke fylt ut.", [concat(" og ", missing_nb)]),
-		sprintf("The initiative has no owner: %s is not filled in.", [concat(" and ", missing)]),
+		sprintf("The initiative has no owner: %s %s not filled in.", [concat(" and ", missing_nb), verb_en]),
 	),
 }) if {
 	count(missing) > 0
@@ -36,3 +36,7 @@ missing contains field if {
 }
 
 missing_nb := sort(missing)
+
+default verb_en := "is"
+
+verb_en := "are" if count(missing) > 1

@@ -23,7 +23,7 @@ test_fail_owner_missing_names_both_fields if {
 	vs := gov_001.violation with input as fixtures.input_for(doc)
 	fixtures.messages(vs) == {{
 		"nb": "Tiltaket mangler eier: owner.name og owner.role er ikke fylt ut.",
-		"en": "The initiative has no owner: owner.name and owner.role is not filled in.",
+		"en": "The initiative has no owner: owner.name and owner.role are not filled in.",
 	}}
 }
 

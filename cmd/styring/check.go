@@ -1,0 +1,171 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"slices"
+	"sync"
+
+	"github.com/baerum/styring/models"
+	"github.com/baerum/styring/output"
+	"github.com/baerum/styring/policies"
+)
+
+func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("check", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	format := fs.String("format", output.FormatTable, "output format: table, json, junit or sarif")
+	asOf := fs.String("as-of", "", "as-of date YYYY-MM-DD (default: each file's submitted_at, else today)")
+	langFlag := fs.String("lang", "nb", "message language: nb or en")
+	failOnWarn := fs.Bool("fail-on-warn", false, "exit 1 also when a file has a warning")
+	policyDir := fs.String("policies", envOr("STYRING_POLICIES", ""), "policy directory or OPA bundle (.tar.gz); default: the embedded policies")
+	jobs := fs.Int("jobs", runtime.GOMAXPROCS(0), "files checked in parallel")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "Usage: styring check [flags] FILE... | -")
+		fmt.Fprintln(stderr, "Exit status: 0 nothing blocks, 1 a file has an error (or a warning with --fail-on-warn), 2 usage error or unreadable file.")
+		fs.PrintDefaults()
+	}
+	files, err := parseInterspersed(fs, args)
+	if err != nil {
+		return flagError(err)
+	}
+	lang, ok := models.ParseLang(*langFlag)
+	switch {
+	case len(files) == 0:
+		fmt.Fprintln(stderr, "styring check: no file given (use - for standard input)")
+		return exitUsage
+	case !slices.Contains(output.CheckFormats, *format):
+		fmt.Fprintf(stderr, "styring check: --format %q is not one of %v\n", *format, output.CheckFormats)
+		return exitUsage
+	case !ok:
+		fmt.Fprintf(stderr, "styring check: --lang %q is not nb or en\n", *langFlag)
+		return exitUsage
+	case *asOf != "" && !policies.ValidDate(*asOf):
+		fmt.Fprintf(stderr, "styring check: --as-of %q is not a date YYYY-MM-DD\n", *asOf)
+		return exitUsage
+	case *jobs < 1:
+		fmt.Fprintln(stderr, "styring check: --jobs must be at least 1")
+		return exitUsage
+	}
+	rev, err := policies.Load(ctx, policies.Source{Location: *policyDir})
+	if err != nil {
+		fmt.Fprintf(stderr, "styring check: %v\n", err)
+		return exitRuntime
+	}
+	results, err := checkFiles(ctx, rev, files, stdin, policies.CheckOptions{AsOf: *asOf, Lang: lang}, *jobs)
+	if err != nil {
+		fmt.Fprintf(stderr, "styring check: %v\n", err)
+		return exitRuntime
+	}
+	if err := output.WriteCheck(stdout, results, output.CheckOptions{
+		Format: *format, Lang: lang, FailOnWarn: *failOnWarn, Rules: rev.Rules(), Version: version,
+	}); err != nil {
+		fmt.Fprintf(stderr, "styring check: %v\n", err)
+		return exitRuntime
+	}
+	code := exitOK
+	for _, r := range results {
+		if r.Err != nil {
+			fmt.Fprintf(stderr, "styring check: %s: %s\n", r.File, r.Err.Message)
+			code = exitUsage
+		} else if code == exitOK && r.Failed(*failOnWarn) {
+			code = exitFailed
+		}
+	}
+	return code
+}
+
+// checkFiles checks the files on jobs workers; the results keep the order given.
+func checkFiles(ctx context.Context, rev *policies.Revision, files []string, stdin io.Reader, opts policies.CheckOptions, jobs int) ([]output.FileResult, error) {
+	results := make([]output.FileResult, len(files))
+	var stdinRaw []byte
+	if slices.Contains(files, "-") {
+		raw, err := io.ReadAll(stdin)
+		if err != nil {
+			return nil, fmt.Errorf("read standard input: %w", err)
+		}
+		stdinRaw = raw
+	}
+	next := make(chan int)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	var firstErr error
+	for range min(jobs, len(files)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				fr, err := checkFile(ctx, rev, files[i], stdinRaw, opts)
+				if err != nil {
+					mu.Lock()
+					firstErr = cmpErr(firstErr, err)
+					mu.Unlock()
+				}
+				results[i] = fr
+			}
+		}()
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return results, firstErr
+}
+
+func cmpErr(a, b error) error {
+	if a != nil {
+		return a
+	}
+	return b
+}
+
+// checkFile reads, parses and checks one file. A file that can't be read or
+// parsed is a result with Err; only an engine fault is returned as an error.
+func checkFile(ctx context.Context, rev *policies.Revision, name string, stdinRaw []byte, opts policies.CheckOptions) (output.FileResult, error) {
+	fr := output.FileResult{File: name}
+	raw := stdinRaw
+	if name != "-" {
+		var err error
+		raw, err = os.ReadFile(name)
+		if err != nil {
+			fr.Err = models.Errorf(models.EINVALID, "cannot read: %v", unwrapPathError(err))
+			return fr, nil
+		}
+	}
+	doc, err := policies.ParseDocument(raw)
+	if err != nil {
+		var me *models.Error
+		if errors.As(err, &me) {
+			fr.Err = me
+			return fr, nil
+		}
+		return fr, err
+	}
+	res, err := rev.Check(ctx, doc, opts)
+	if err != nil {
+		return fr, fmt.Errorf("%s: %w", name, err)
+	}
+	fr.Result = &res
+	return fr, nil
+}
+
+func unwrapPathError(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+func envOr(key, def string) string {
+	if v, ok := os.LookupEnv(key); ok {
+		return v
+	}
+	return def
+}

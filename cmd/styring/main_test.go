@@ -1,0 +1,314 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var (
+	binary   string
+	examples = filepath.Join("..", "..", "..", "shared", "examples")
+)
+
+// TestMain builds the binary once, so the CLI is tested as the process users run.
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "styring-cli")
+	if err != nil {
+		panic(err)
+	}
+	binary = filepath.Join(dir, "styring")
+	if out, err := exec.Command("go", "build", "-o", binary, ".").CombinedOutput(); err != nil {
+		os.Stderr.Write(out)
+		panic(err)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+type cliRun struct {
+	code           int
+	stdout, stderr string
+}
+
+func styring(t *testing.T, stdin string, args ...string) cliRun {
+	t.Helper()
+	cmd := exec.Command(binary, args...)
+	cmd.Stdin = strings.NewReader(stdin)
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	err := cmd.Run()
+	code := 0
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return cliRun{code, out.String(), errb.String()}
+}
+
+func example(name string) string { return filepath.Join(examples, name+".json") }
+
+// writeVariant writes a changed copy of a shared example into the test's temp dir.
+func writeVariant(t *testing.T, name string, change func(map[string]any)) string {
+	t.Helper()
+	raw, err := os.ReadFile(example(name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc map[string]any
+	if err := json.Unmarshal(raw, &doc); err != nil {
+		t.Fatal(err)
+	}
+	change(doc)
+	out, _ := json.MarshalIndent(doc, "", "  ")
+	path := filepath.Join(t.TempDir(), name+"-variant.json")
+	if err := os.WriteFile(path, out, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestCheckExitCodes(t *testing.T) {
+	onlyWarning := writeVariant(t, "omstilling-valid", func(d map[string]any) { delete(d, "kommuneplan_ref") }) // STR-003 warning
+	badJSON := filepath.Join(t.TempDir(), "broken.json")
+	os.WriteFile(badJSON, []byte("{\n  \"title\": \"x\",\n  \"type\": omstilling\n}\n"), 0o644)
+	cases := []struct {
+		name     string
+		args     []string
+		code     int
+		inStdout []string
+		inStderr []string
+	}{
+		{"valid file exits 0", []string{"check", example("omstilling-valid")}, 0, []string{"omstilling-valid.json: tillatt", "0 feil"}, nil},
+		{"file with an error exits 1", []string{"check", example("digital-wcag-20")}, 1, []string{"IKKE TILLATT", "UU-001", "/ict_solution", "Hjemmel:"}, nil},
+		{"a warning alone exits 0", []string{"check", onlyWarning}, 0, []string{"STR-003", "ADVARSEL"}, nil},
+		{"a warning with --fail-on-warn exits 1", []string{"check", "--fail-on-warn", onlyWarning}, 1, []string{"STR-003"}, nil},
+		{"flags after files are read", []string{"check", onlyWarning, "--fail-on-warn", "--lang", "en"}, 1, []string{"WARNING", "allowed"}, nil},
+		{"invalid JSON exits 2 naming file, line and column", []string{"check", badJSON}, 2, nil, []string{"broken.json", "line 3, column 11"}},
+		{"missing file exits 2", []string{"check", "does-not-exist.json"}, 2, nil, []string{"does-not-exist.json", "no such file"}},
+		{"a bad file among good ones still exits 2", []string{"check", example("omstilling-valid"), badJSON}, 2, []string{"omstilling-valid.json: tillatt"}, []string{"broken.json"}},
+		{"no file is a usage error", []string{"check"}, 2, nil, []string{"no file given"}},
+		{"unknown format is a usage error", []string{"check", "--format", "xml", example("omstilling-valid")}, 2, nil, []string{"--format"}},
+		{"bad as-of is a usage error", []string{"check", "--as-of", "2021-13-45", example("omstilling-valid")}, 2, nil, []string{"--as-of"}},
+		{"bad lang is a usage error", []string{"check", "--lang", "de", example("omstilling-valid")}, 2, nil, []string{"--lang"}},
+		{"unknown flag is a usage error", []string{"check", "--nope", example("omstilling-valid")}, 2, nil, []string{"nope"}},
+		{"schema errors are reported as DAT-001", []string{"check", example("schema-invalid")}, 1, []string{"DAT-001", "/sector", "er ikke en gyldig sektor"}, nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			r := styring(t, "", c.args...)
+			if r.code != c.code {
+				t.Errorf("exit %d, want %d\nstdout:\n%s\nstderr:\n%s", r.code, c.code, r.stdout, r.stderr)
+			}
+			for _, s := range c.inStdout {
+				if !strings.Contains(r.stdout, s) {
+					t.Errorf("stdout lacks %q:\n%s", s, r.stdout)
+				}
+			}
+			for _, s := range c.inStderr {
+				if !strings.Contains(r.stderr, s) {
+					t.Errorf("stderr lacks %q:\n%s", s, r.stderr)
+				}
+			}
+		})
+	}
+}
+
+func TestCheckStdin(t *testing.T) {
+	raw, _ := os.ReadFile(example("digital-dpia-not-approved"))
+	r := styring(t, string(raw), "check", "--format", "json", "-")
+	if r.code != 1 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	if !strings.Contains(r.stdout, `"file": "-"`) || !strings.Contains(r.stdout, "PRV-002") {
+		t.Errorf("stdin result missing:\n%s", r.stdout)
+	}
+}
+
+type jsonOut struct {
+	Results []struct {
+		File           string `json:"file"`
+		DecisionID     string `json:"decision_id"`
+		PolicyRevision string `json:"policy_revision"`
+		AsOf           string `json:"as_of"`
+		Allowed        bool   `json:"allowed"`
+		Summary        struct{ Error, Warning, Info, Waived int }
+		Violations     []struct {
+			RuleID   string `json:"rule_id"`
+			Severity string `json:"severity"`
+			Path     string `json:"path"`
+			Message  string `json:"message"`
+		}
+	}
+}
+
+func TestCheckJSONKeepsOrderAndShape(t *testing.T) {
+	names := []string{"schema-invalid", "omstilling-valid", "digital-bad-split", "investering-loan-for-drift", "effektivisering-valid", "nytt-tiltak-unfinanced"}
+	var args []string
+	for _, n := range names {
+		args = append(args, example(n))
+	}
+	r := styring(t, "", append([]string{"check", "--format", "json", "--jobs", "4"}, args...)...)
+	if r.code != 1 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	var out jsonOut
+	if err := json.Unmarshal([]byte(r.stdout), &out); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, r.stdout)
+	}
+	if len(out.Results) != len(names) {
+		t.Fatalf("%d results, want %d", len(out.Results), len(names))
+	}
+	for i, res := range out.Results {
+		if res.File != args[i] {
+			t.Errorf("result %d is %s, want %s (order must be kept)", i, res.File, args[i])
+		}
+		if !strings.HasPrefix(res.PolicyRevision, "sha256:") || res.DecisionID == "" || res.AsOf == "" {
+			t.Errorf("%s: incomplete result %+v", res.File, res)
+		}
+	}
+	if out.Results[1].Allowed != true || out.Results[3].Allowed != false {
+		t.Errorf("verdicts wrong: %+v", out.Results)
+	}
+	if v := out.Results[3].Violations; len(v) != 1 || v[0].RuleID != "INV-002" || v[0].Path != "/financing/11" {
+		t.Errorf("investering-loan-for-drift: %+v", v)
+	}
+	if out.Results[0].AsOf != "2020-09-23" {
+		t.Errorf("as_of should default to submitted_at, got %s", out.Results[0].AsOf)
+	}
+}
+
+func TestCheckAsOfFlag(t *testing.T) {
+	r := styring(t, "", "check", "--format", "json", "--as-of", "2024-06-01", example("omstilling-valid"))
+	var out jsonOut
+	if err := json.Unmarshal([]byte(r.stdout), &out); err != nil {
+		t.Fatal(err)
+	}
+	if out.Results[0].AsOf != "2024-06-01" {
+		t.Errorf("as_of = %s", out.Results[0].AsOf)
+	}
+}
+
+func TestCheckJUnit(t *testing.T) {
+	r := styring(t, "", "check", "--format", "junit", example("omstilling-valid"), example("omstilling-no-benefits-plan"))
+	if r.code != 1 {
+		t.Fatalf("exit %d", r.code)
+	}
+	var doc struct {
+		Tests    int `xml:"tests,attr"`
+		Failures int `xml:"failures,attr"`
+		Suites   []struct {
+			Name  string `xml:"name,attr"`
+			Cases []struct {
+				Name    string `xml:"name,attr"`
+				Failure *struct {
+					Type string `xml:"type,attr"`
+				} `xml:"failure"`
+			} `xml:"testcase"`
+		} `xml:"testsuite"`
+	}
+	if err := xml.Unmarshal([]byte(r.stdout), &doc); err != nil {
+		t.Fatalf("not XML: %v\n%s", err, r.stdout)
+	}
+	if len(doc.Suites) != 2 || doc.Failures != 1 || doc.Tests != 5 {
+		t.Fatalf("suites=%d tests=%d failures=%d\n%s", len(doc.Suites), doc.Tests, doc.Failures, r.stdout)
+	}
+	if c := doc.Suites[1].Cases[0]; c.Failure == nil || !strings.HasPrefix(c.Name, "BEN-001") {
+		t.Errorf("first case of the second suite should be the BEN-001 failure: %+v", c)
+	}
+}
+
+func TestCheckSARIF(t *testing.T) {
+	r := styring(t, "", "check", "--format", "sarif", "--lang", "en", example("digital-wcag-20"))
+	var doc struct {
+		Version string `json:"version"`
+		Runs    []struct {
+			Tool struct {
+				Driver struct {
+					Name  string `json:"name"`
+					Rules []struct {
+						ID string `json:"id"`
+					} `json:"rules"`
+				} `json:"driver"`
+			} `json:"tool"`
+			Results []struct {
+				RuleID    string `json:"ruleId"`
+				RuleIndex int    `json:"ruleIndex"`
+				Level     string `json:"level"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil {
+		t.Fatalf("not JSON: %v", err)
+	}
+	if doc.Version != "2.1.0" || len(doc.Runs) != 1 {
+		t.Fatalf("bad SARIF header: %s", r.stdout[:200])
+	}
+	run := doc.Runs[0]
+	if len(run.Tool.Driver.Rules) < 68 {
+		t.Errorf("driver lists %d rules, want the catalog", len(run.Tool.Driver.Rules))
+	}
+	levels := map[string]string{}
+	for _, res := range run.Results {
+		levels[res.RuleID] = res.Level
+		if run.Tool.Driver.Rules[res.RuleIndex].ID != res.RuleID {
+			t.Errorf("ruleIndex of %s points at %s", res.RuleID, run.Tool.Driver.Rules[res.RuleIndex].ID)
+		}
+	}
+	if levels["UU-001"] != "error" || levels["STR-005"] != "note" {
+		t.Errorf("levels: %v", levels)
+	}
+}
+
+func TestRulesCommand(t *testing.T) {
+	r := styring(t, "", "rules", "--format", "json")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	var out struct {
+		Rules []struct {
+			ID, Scope, Reference string
+			Title                struct{ NB, EN string }
+		}
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &out); err != nil {
+		t.Fatal(err)
+	}
+	record := 0
+	for _, rule := range out.Rules {
+		if rule.Scope == "record" {
+			record++
+		}
+		if rule.Title.NB == "" || rule.Title.EN == "" || rule.Reference == "" {
+			t.Errorf("%s lacks a title in nb or en, or a reference", rule.ID)
+		}
+	}
+	if record != 68 {
+		t.Errorf("%d record rules, want 68", record)
+	}
+	if r := styring(t, "", "rules"); r.code != 0 || !strings.Contains(r.stdout, "BUD-003") {
+		t.Errorf("table: exit %d\n%s", r.code, r.stdout)
+	}
+}
+
+// TestRulesMarkdownIsCommitted keeps docs/rules.md equal to what the METADATA generates.
+func TestRulesMarkdownIsCommitted(t *testing.T) {
+	r := styring(t, "", "rules", "--format", "markdown")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	committed, err := os.ReadFile(filepath.Join("..", "..", "docs", "rules.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(committed) != r.stdout {
+		t.Errorf("docs/rules.md is out of date: run `go run ./cmd/styring rules --format markdown > docs/rules.md`")
+	}
+}

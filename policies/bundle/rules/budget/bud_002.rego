@@ -1,0 +1,47 @@
+# METADATA
+# title: Et økonomiplanår mangler driftslinje
+# description: |
+#   The financial plan must be complete: every year y in the plan period P needs at
+#   least one budget_effects line with account drift (amount 0 is fine when the
+#   initiative has no operating effect that year). Investment lines do not count.
+#   One violation per missing year.
+# scope: package
+# related_resources:
+#   - ref: https://lovdata.no/lov/2018-06-22-83/§14-4
+#     description: Kommuneloven § 14-4
+# custom:
+#   id: BUD-002
+#   severity: error
+#   category: budget
+#   reference: Kommuneloven § 14-4 (fullstendig)
+#   waivable: true
+#   title_en: A plan year has no operating line
+#   remedy:
+#     nb: Legg inn en budsjettlinje med konto drift for året, med beløp 0 hvis tiltaket ikke har driftsvirkning det året.
+#     en: Add a budget line with account drift for the year, with amount 0 if the initiative has no operating effect that year.
+package styring.rules.budget.bud_002
+
+import data.styring.lib.initiative as tiltak
+import data.styring.lib.result
+
+violation contains result.fail(rego.metadata.chain(), {
+	"path": "/budget_effects",
+	"year": y,
+	"message": result.msg(
+		sprintf(
+			"Økonomiplanåret %d (periode %s) mangler driftslinje i budget_effects. Legg inn en linje med konto drift for %d, med beløp 0 hvis tiltaket ikke har driftsvirkning det året.",
+			[y, period, y],
+		),
+		sprintf(
+			"Plan year %d (period %s) has no operating line in budget_effects. Add a line with account drift for %d, with amount 0 if the initiative has no operating effect that year.",
+			[y, period, y],
+		),
+	),
+}) if {
+	some y in tiltak.plan_years
+	not y in drift_years
+}
+
+drift_years := {l.year | some l in tiltak.lines; l.account == "drift"}
+
+period := sprintf("%d–%d", [min(tiltak.plan_years), max(tiltak.plan_years)])

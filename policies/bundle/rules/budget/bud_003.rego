@@ -1,0 +1,57 @@
+# METADATA
+# title: Netto driftsutgift er ikke finansiert
+# description: |
+#   The budget must balance: for every year y in P with a net operating cost
+#   (net(y) > 0), the drift financing of year y from sources other than loans (lan)
+#   must cover net(y); a loan can never finance operations. One violation per year.
+# scope: package
+# related_resources:
+#   - ref: https://lovdata.no/lov/2018-06-22-83/§14-4
+#     description: Kommuneloven § 14-4
+# custom:
+#   id: BUD-003
+#   severity: error
+#   category: budget
+#   reference: Kommuneloven § 14-4 (balanse)
+#   waivable: true
+#   title_en: A net operating cost is not financed
+#   remedy:
+#     nb: Legg inn driftsfinansiering (financing med konto drift) for året som dekker netto driftsutgift, for eksempel omprioritering, innsparing eller økt inntekt. Lån kan ikke finansiere drift.
+#     en: Add operating financing (financing with account drift) for the year that covers the net operating cost, for example reprioritisation, savings or increased income. Loans cannot finance operations.
+package styring.rules.budget.bud_003
+
+import data.styring.lib.initiative as tiltak
+import data.styring.lib.result
+
+violation contains result.fail(rego.metadata.chain(), {
+	"path": "/financing",
+	"year": y,
+	"message": result.msg(
+		sprintf(
+			"I %d er netto driftsutgift %d kNOK, men driftsfinansieringen uten lån er bare %d kNOK; %d kNOK mangler finansiering.",
+			[y, net, funded, net - funded],
+		),
+		sprintf(
+			"In %d the net operating cost is %d kNOK, but the operating financing other than loans is only %d kNOK; %d kNOK is not financed.",
+			[y, net, funded, net - funded],
+		),
+	),
+}) if {
+	some y in tiltak.plan_years
+	net := tiltak.net(y)
+	net > 0
+	funded := object.get(funding_by_year, y, 0)
+	funded < net
+}
+
+# funding_by_year[y]: drift financing of year y from sources other than lan.
+funding_by_year[y] := sum([f.amount_knok | some f in funding; f.year == y]) if {
+	some entry in funding
+	y := entry.year
+}
+
+funding := [f |
+	some f in tiltak.financing
+	f.account == "drift"
+	f.source != "lan"
+]

@@ -1,0 +1,76 @@
+# METADATA
+# title: Investeringsutgiftene er ikke finansiert i balanse
+# description: |
+#   For type investering, the investment financing of each year y in P with investering
+#   lines (financing with account investering, all sources, loans included) must equal
+#   the sum of that year's investering lines, within a tolerance of 1 kNOK (for
+#   rounding): a difference of more than 1 kNOK either way is a violation, one per
+#   year. The tolerance is read from economy.investment_balance_tolerance_knok when
+#   that parameter exists, else 1 kNOK as the catalog says.
+# scope: package
+# related_resources:
+#   - ref: https://lovdata.no/lov/2018-06-22-83/§14-4
+#     description: Kommuneloven § 14-4
+#   - ref: https://lovdata.no/forskrift/2019-06-07-714
+#     description: Budsjett- og regnskapsforskriften (FOR-2019-06-07-714)
+# custom:
+#   id: INV-004
+#   severity: error
+#   category: budget
+#   reference: Kommuneloven § 14-4 (balanse); budsjett- og regnskapsforskriften
+#   waivable: true
+#   title_en: The investment costs are not financed in balance
+#   remedy:
+#     nb: Juster investeringsfinansieringen (financing med konto investering) for året slik at den er lik investeringsutgiftene i budget_effects.
+#     en: Adjust the investment financing (financing with account investering) for the year so that it equals the investment costs in budget_effects.
+package styring.rules.budget.inv_004
+
+import data.styring.lib.initiative as tiltak
+import data.styring.lib.result
+
+violation contains result.fail(rego.metadata.chain(), {
+	"path": "/financing",
+	"year": y,
+	"message": result.msg(
+		sprintf(
+			"I %d er investeringsutgiftene %d kNOK, men investeringsfinansieringen er %d kNOK: %d kNOK %s (tillatt avvik er %s kNOK).",
+			[y, cost, funded, abs(funded - cost), gap_nb(funded, cost), replace(sprintf("%v", [tolerance]), ".", ",")],
+		),
+		sprintf(
+			"In %d the investment costs are %d kNOK, but the investment financing is %d kNOK: %d kNOK %s (allowed difference %v kNOK).",
+			[y, cost, funded, abs(funded - cost), gap_en(funded, cost), tolerance],
+		),
+	),
+}) if {
+	tiltak.doc.type == "investering"
+	some y in tiltak.plan_years
+	cost := cost_by_year[y]
+	funded := object.get(funding_by_year, y, 0)
+	abs(funded - cost) > tolerance
+}
+
+tolerance := object.get(tiltak.params, ["economy", "investment_balance_tolerance_knok"], 1)
+
+gap_nb(funded, cost) := "for lite" if funded < cost
+
+gap_nb(funded, cost) := "for mye" if funded > cost
+
+gap_en(funded, cost) := "too little" if funded < cost
+
+gap_en(funded, cost) := "too much" if funded > cost
+
+# cost_by_year[y]: the sum of investering lines in year y.
+cost_by_year[y] := sum([l.amount_knok | some l in costs; l.year == y]) if {
+	some line in costs
+	y := line.year
+}
+
+costs := [l | some l in tiltak.lines; l.account == "investering"]
+
+# funding_by_year[y]: the investering financing of year y.
+funding_by_year[y] := sum([f.amount_knok | some f in funding; f.year == y]) if {
+	some entry in funding
+	y := entry.year
+}
+
+funding := [f | some f in tiltak.financing; f.account == "investering"]

@@ -1,0 +1,61 @@
+# METADATA
+# title: For lav egenfinansiering av ikke-rentabel investering
+# description: |
+#   An investment that is not rentable (investment.rentable given and false) must be
+#   financed at least economy.min_equity_share_non_rentable_pct % from sources other
+#   than loans: the non-lan share of all investering financing (all years) below that
+#   minimum is a warning. Exactly at the minimum passes. Without any investering
+#   financing the share is undefined and the rule does not apply (INV-004 reports the
+#   missing financing).
+# scope: package
+# related_resources:
+#   - ref: https://lovdata.no/lov/2018-06-22-83/§14-2
+#     description: Kommuneloven § 14-2
+# custom:
+#   id: INV-006
+#   severity: warning
+#   category: budget
+#   reference: Bærum kommunes finansielle måltall (Kommuneloven § 14-2)
+#   waivable: true
+#   title_en: Too little equity financing of a non-rentable investment
+#   remedy:
+#     nb: Øk finansieringen fra andre kilder enn lån (egenkapital, tilskudd, momskompensasjon, salgsinntekt) eller reduser lånet, slik at lånefinansieringen ikke overstiger det måltallet tillater.
+#     en: Increase the financing from sources other than loans (equity, grants, VAT compensation, sales income) or reduce the loan, so that loan financing does not exceed what the financial target allows.
+package styring.rules.budget.inv_006
+
+import data.styring.lib.initiative as tiltak
+import data.styring.lib.result
+
+violation contains result.fail(rego.metadata.chain(), {
+	"path": "/financing",
+	"message": result.msg(
+		sprintf(
+			"Investeringen er ikke rentabel, men bare %s %% av investeringsfinansieringen (%d av %d kNOK) kommer fra andre kilder enn lån; minstekravet er %s %%.",
+			[decimal_nb(share), non_loan, total, decimal_nb(min_pct)],
+		),
+		sprintf(
+			"The investment is not rentable, but only %v %% of its investment financing (%d of %d kNOK) comes from sources other than loans; the minimum is %v %%.",
+			[share, non_loan, total, min_pct],
+		),
+	),
+}) if {
+	tiltak.doc.type == "investering"
+	tiltak.value_at(["investment", "rentable"]) == false
+	total > 0
+	non_loan * 100 < min_pct * total
+}
+
+min_pct := tiltak.params.economy.min_equity_share_non_rentable_pct
+
+funding := [f | some f in tiltak.financing; f.account == "investering"]
+
+total := sum([f.amount_knok | some f in funding])
+
+non_loan := sum([f.amount_knok | some f in funding; f.source != "lan"])
+
+# share: the non-loan share in per cent, rounded down to one decimal for the message
+# (so a share just below the minimum never reads as the minimum).
+share := floor((non_loan * 1000) / total) / 10
+
+# decimal_nb writes a number with a decimal comma, as Norwegian does (43,7).
+decimal_nb(x) := replace(sprintf("%v", [x]), ".", ",")

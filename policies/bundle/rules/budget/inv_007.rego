@@ -1,0 +1,43 @@
+# METADATA
+# title: Stort investeringsprosjekt mangler prosjektfase
+# description: |
+#   An investering whose investment.acquisition_cost_knok is above
+#   economy.large_project_knok must follow the municipality's project method and say
+#   which phase it is in (investment.project_phase set). Exactly at the limit passes;
+#   a missing acquisition cost is INV-001's business.
+# scope: package
+# custom:
+#   id: INV-007
+#   severity: warning
+#   category: budget
+#   reference: Bærum kommunes prosjektmetodikk
+#   waivable: true
+#   title_en: A large investment project has no project phase
+#   remedy:
+#     nb: Oppgi hvilken fase prosjektet er i etter prosjektmetodikken (investment.project_phase), for eksempel konseptfase eller forprosjekt.
+#     en: Give the phase the project is in under the project method (investment.project_phase), for example konseptfase or forprosjekt.
+package styring.rules.budget.inv_007
+
+import data.styring.lib.initiative as tiltak
+import data.styring.lib.result
+
+violation contains result.fail(rego.metadata.chain(), {
+	"path": "/investment/project_phase",
+	"message": result.msg(
+		sprintf(
+			"Investeringen har anskaffelseskost %d kNOK, over grensen for store prosjekter på %d kNOK, men prosjektfasen (investment.project_phase) er ikke oppgitt.",
+			[cost, limit],
+		),
+		sprintf(
+			"The investment has an acquisition cost of %d kNOK, above the large-project limit of %d kNOK, but its project phase (investment.project_phase) is not given.",
+			[cost, limit],
+		),
+	),
+}) if {
+	tiltak.doc.type == "investering"
+	cost := tiltak.doc.investment.acquisition_cost_knok
+	cost > limit
+	not tiltak.set_at(["investment", "project_phase"])
+}
+
+limit := tiltak.params.economy.large_project_knok

@@ -1,0 +1,50 @@
+# METADATA
+# title: Omstillingstiltaket gir ingen innsparing i drift
+# description: |
+#   An initiative of a saving type (omstilling, effektivisering, innsparing) must
+#   have at least one plan year y in P with a net operating saving, net(y) < 0.
+#   A year without drift lines counts as net(y) = 0.
+# scope: package
+# related_resources:
+#   - ref: https://www.baerum.kommune.no/om-barum-kommune/planer-og-styringsdokumenter/handlingsprogram/
+#     description: Handlingsprogram 2021–2024, kap. 2.2 (Omstilling 2024)
+# custom:
+#   id: OMS-001
+#   severity: error
+#   category: budget
+#   reference: HP 2021–2024 kap. 2.2 (Omstilling 2024)
+#   waivable: true
+#   title_en: The restructuring initiative gives no operating saving
+#   remedy:
+#     nb: Før innsparingen som negative driftsbeløp (account drift) i de årene den gir effekt, eller endre tiltakstypen.
+#     en: Enter the saving as negative operating amounts (account drift) in the years it takes effect, or change the initiative type.
+package styring.rules.budget.oms_001
+
+import data.styring.lib.initiative as tiltak
+import data.styring.lib.result
+
+violation contains result.fail(rego.metadata.chain(), {
+	"path": "/budget_effects",
+	"message": result.msg(
+		sprintf(
+			"Tiltak av typen «%s» skal gi varig innsparing i drift, men ingen år i økonomiplanperioden %s har negativ netto driftseffekt (%s).",
+			[tiltak.doc.type, period, concat(", ", nets)],
+		),
+		sprintf(
+			"An initiative of type «%s» must give a lasting operating saving, but no year of the plan period %s has a negative net operating effect (%s).",
+			[tiltak.doc.type, period, concat(", ", nets)],
+		),
+	),
+}) if {
+	tiltak.is_saving_type
+	not saving_year
+}
+
+saving_year if {
+	some y in tiltak.plan_years
+	tiltak.net(y) < 0
+}
+
+period := sprintf("%d–%d", [min(tiltak.plan_years), max(tiltak.plan_years)])
+
+nets := [sprintf("%d: %v kNOK", [y, tiltak.net(y)]) | some y in tiltak.plan_years]

@@ -1,0 +1,53 @@
+# METADATA
+# title: Budsjettlinjen gjentar en tidligere linje
+# description: |
+#   Two budget_effects lines may not share year, account, bucket and one_off (with the
+#   defaults bucket ingen and one_off false applied, so a missing bucket equals an
+#   explicit ingen). Every line that repeats an earlier one is flagged at its own path;
+#   the first occurrence is not. The message names the earlier line (numbered from 1,
+#   as a form shows them) and both amounts, so the lines can be merged.
+# scope: package
+# related_resources:
+#   - ref: https://lovdata.no/lov/2018-06-22-83/§14-4
+#     description: Kommuneloven § 14-4
+# custom:
+#   id: DAT-003
+#   severity: error
+#   category: data
+#   reference: Kommuneloven § 14-4 (oversiktlig)
+#   waivable: true
+#   title_en: The budget line repeats an earlier line
+#   remedy:
+#     nb: Slå sammen budsjettlinjer med samme år, konto, bucket og engangsmarkering (one_off) til én linje med summen av beløpene, eller rett feltet som skiller dem.
+#     en: Merge budget lines with the same year, account, bucket and one-off flag (one_off) into one line with the sum of the amounts, or correct the field that tells them apart.
+package styring.rules.data.dat_003
+
+import data.styring.lib.initiative as tiltak
+import data.styring.lib.result
+
+violation contains result.fail(rego.metadata.chain(), {
+	"path": sprintf("/budget_effects/%d", [i]),
+	"message": result.msg(
+		sprintf(
+			"Budsjettlinje nr. %d (%d, %s, bucket %s, %s, %d kNOK) gjentar linje nr. %d (%d kNOK). Slå linjene sammen til én linje.",
+			[i + 1, l.year, l.account, l.bucket, one_off_nb[l.one_off], l.amount_knok, first + 1, tiltak.lines[first].amount_knok],
+		),
+		sprintf(
+			"Budget line no. %d (%d, %s, bucket %s, %s, %d kNOK) repeats line no. %d (%d kNOK). Merge the lines into one.",
+			[i + 1, l.year, l.account, l.bucket, one_off_en[l.one_off], l.amount_knok, first + 1, tiltak.lines[first].amount_knok],
+		),
+	),
+}) if {
+	some i, k in keys
+	same := [j | some j, kj in keys; kj == k]
+	first := same[0]
+	first < i
+	l := tiltak.lines[i]
+}
+
+# keys[i] is line i's identity: (year, account, bucket, one_off), defaults applied.
+keys := [[l.year, l.account, l.bucket, l.one_off] | some l in tiltak.lines]
+
+one_off_nb := {true: "engangs", false: "varig"}
+
+one_off_en := {true: "one-off", false: "permanent"}

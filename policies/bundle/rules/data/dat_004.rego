@@ -1,0 +1,43 @@
+# METADATA
+# title: Budsjettlinjen ligger utenfor økonomiplanperioden
+# description: |
+#   Every budget_effects line must fall in a year of the plan period P
+#   (plan_period.start_year … end_year, or parameters.plan.plan_years when plan_period
+#   is missing or runs backwards). One violation per line outside P.
+# scope: package
+# related_resources:
+#   - ref: https://lovdata.no/lov/2018-06-22-83/§14-4
+#     description: Kommuneloven § 14-4
+# custom:
+#   id: DAT-004
+#   severity: error
+#   category: data
+#   reference: Kommuneloven § 14-4
+#   waivable: true
+#   title_en: The budget line is outside the plan period
+#   remedy:
+#     nb: Flytt budsjettlinjen til et år i økonomiplanperioden, eller utvid perioden (plan_period) slik at den dekker året.
+#     en: Move the budget line to a year in the plan period, or extend the period (plan_period) so that it covers the year.
+package styring.rules.data.dat_004
+
+import data.styring.lib.initiative as tiltak
+import data.styring.lib.result
+
+violation contains result.fail(rego.metadata.chain(), {
+	"path": sprintf("/budget_effects/%d/year", [i]),
+	"message": result.msg(
+		sprintf(
+			"Budsjettlinje nr. %d gjelder %d (%s, %d kNOK), som ligger utenfor økonomiplanperioden %s.",
+			[i + 1, l.year, l.account, l.amount_knok, period],
+		),
+		sprintf(
+			"Budget line no. %d is for %d (%s, %d kNOK), which is outside the plan period %s.",
+			[i + 1, l.year, l.account, l.amount_knok, period],
+		),
+	),
+}) if {
+	some i, l in tiltak.lines
+	not l.year in tiltak.plan_year_set
+}
+
+period := sprintf("%d–%d", [min(tiltak.plan_years), max(tiltak.plan_years)])

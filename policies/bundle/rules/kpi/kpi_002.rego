@@ -1,0 +1,62 @@
+# METADATA
+# title: Styringsparameteren er ufullstendig
+# description: |
+#   Every KPI needs name, unit, baseline.value, baseline.date, target.value and
+#   target.year, each set (a number 0 is set, an empty string is not). One violation per
+#   KPI, whose message lists the missing fields in that order.
+# scope: package
+# related_resources:
+#   - ref: https://www.baerum.kommune.no/om-barum-kommune/planer-og-styringsdokumenter/handlingsprogram/
+#     description: Handlingsprogram 2021–2024
+# custom:
+#   id: KPI-002
+#   severity: error
+#   category: kpi
+#   reference: HP 2021–2024 kap. 2.3
+#   waivable: true
+#   title_en: The KPI is incomplete
+#   remedy:
+#     nb: Fyll ut navn, enhet, utgangsverdi med dato og målverdi med målår for styringsparameteren.
+#     en: Fill in the KPI's name, unit, baseline value and date, and target value and year.
+package styring.rules.kpi.kpi_002
+
+import data.styring.lib.initiative as tiltak
+import data.styring.lib.result
+
+violation contains result.fail(rego.metadata.chain(), {
+	"path": sprintf("/kpis/%d", [i]),
+	"message": result.msg(
+		sprintf("Styringsparameter nr. %d%s mangler %s.", [i + 1, label(k), join(missing, "og")]),
+		sprintf("KPI no. %d%s lacks %s.", [i + 1, label(k), join(missing, "and")]),
+	),
+}) if {
+	some i, k in object.get(tiltak.doc, "kpis", [])
+	missing := [concat(".", f) |
+		some f in required
+		not tiltak.is_set(object.get(k, f, null))
+	]
+	count(missing) > 0
+}
+
+required := [
+	["name"],
+	["unit"],
+	["baseline", "value"],
+	["baseline", "date"],
+	["target", "value"],
+	["target", "year"],
+]
+
+# label names the KPI by its name, else its id, else nothing.
+label(k) := sprintf(" «%s»", [k.name]) if {
+	tiltak.is_set(object.get(k, "name", null))
+} else := sprintf(" (id %s)", [k.id]) if {
+	tiltak.is_set(object.get(k, "id", null))
+} else := ""
+
+# join lists xs as "a, b og c".
+join(xs, _) := xs[0] if count(xs) == 1
+
+join(xs, word) := sprintf("%s %s %s", [concat(", ", array.slice(xs, 0, count(xs) - 1)), word, xs[count(xs) - 1]]) if {
+	count(xs) > 1
+}

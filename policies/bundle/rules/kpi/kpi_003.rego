@@ -1,0 +1,52 @@
+# METADATA
+# title: Utgangsverdien er målt etter oppstart
+# description: |
+#   A KPI's baseline (the "before" figure) must exist before the initiative starts:
+#   baseline.date must not be after start_date (the same day is accepted). Not checked
+#   when either date is missing (KPI-002 and GOV-004 report that).
+# scope: package
+# related_resources:
+#   - ref: https://www.baerum.kommune.no/om-barum-kommune/planer-og-styringsdokumenter/handlingsprogram/
+#     description: Handlingsprogram 2021–2024
+# custom:
+#   id: KPI-003
+#   severity: error
+#   category: kpi
+#   reference: HP 2021–2024 kap. 2.3 (måle effekter før, underveis og etter)
+#   waivable: true
+#   title_en: The baseline is measured after the start
+#   remedy:
+#     nb: Oppgi en utgangsverdi målt før tiltaket starter (baseline.date senest lik start_date).
+#     en: Give a baseline measured before the initiative starts (baseline.date no later than start_date).
+package styring.rules.kpi.kpi_003
+
+import data.styring.lib.initiative as tiltak
+import data.styring.lib.result
+
+violation contains result.fail(rego.metadata.chain(), {
+	"path": sprintf("/kpis/%d/baseline/date", [i]),
+	"message": result.msg(
+		sprintf(
+			"Utgangsverdien for styringsparameter nr. %d%s er datert %s, etter oppstart %s (start_date). Før-tallet må finnes før tiltaket starter.",
+			[i + 1, label(k), baseline_date, start],
+		),
+		sprintf(
+			"The baseline of KPI no. %d%s is dated %s, after the start %s (start_date). The before figure must exist before the initiative starts.",
+			[i + 1, label(k), baseline_date, start],
+		),
+	),
+}) if {
+	tiltak.set_at(["start_date"])
+	start := tiltak.doc.start_date
+	some i, k in object.get(tiltak.doc, "kpis", [])
+	baseline_date := object.get(k, ["baseline", "date"], "")
+	tiltak.is_set(baseline_date)
+	baseline_date > start
+}
+
+# label names the KPI by its name, else its id, else nothing.
+label(k) := sprintf(" «%s»", [k.name]) if {
+	tiltak.is_set(object.get(k, "name", null))
+} else := sprintf(" (id %s)", [k.id]) if {
+	tiltak.is_set(object.get(k, "id", null))
+} else := ""

@@ -1,0 +1,74 @@
+# METADATA
+# title: Målingen er datert i feil fase
+# description: |
+#   A for (before) measurement must not be dated after start_date (the same day is
+#   accepted), and an etter (after) measurement must be dated after end_date. One
+#   violation per offending measurement. A phase is not checked when its date of
+#   reference (start_date, end_date) is missing; under measurements are not checked.
+# scope: package
+# related_resources:
+#   - ref: https://www.baerum.kommune.no/om-barum-kommune/planer-og-styringsdokumenter/handlingsprogram/
+#     description: Handlingsprogram 2021–2024
+# custom:
+#   id: KPI-005
+#   severity: error
+#   category: kpi
+#   reference: HP 2021–2024 kap. 2.3
+#   waivable: true
+#   title_en: The measurement is dated in the wrong phase
+#   remedy:
+#     nb: Dater før-målinger senest på startdatoen og etter-målinger etter sluttdatoen, eller rett fasen.
+#     en: Date before measurements no later than the start date and after measurements after the end date, or correct the phase.
+package styring.rules.kpi.kpi_005
+
+import data.styring.lib.initiative as tiltak
+import data.styring.lib.result
+
+violation contains result.fail(rego.metadata.chain(), {
+	"path": sprintf("/kpis/%d/measurements/%d/date", [i, j]),
+	"message": result.msg(
+		sprintf(
+			"Styringsparameter nr. %d%s: målingen før (fase for) er datert %s, etter oppstart %s (start_date). Før-målingen må tas før tiltaket starter.",
+			[i + 1, label(k), m.date, tiltak.doc.start_date],
+		),
+		sprintf(
+			"KPI no. %d%s: the before measurement (phase for) is dated %s, after the start %s (start_date). The before measurement must be taken before the initiative starts.",
+			[i + 1, label(k), m.date, tiltak.doc.start_date],
+		),
+	),
+}) if {
+	tiltak.set_at(["start_date"])
+	some i, k in object.get(tiltak.doc, "kpis", [])
+	some j, m in object.get(k, "measurements", [])
+	m.phase == "for"
+	tiltak.is_set(object.get(m, "date", null))
+	m.date > tiltak.doc.start_date
+}
+
+violation contains result.fail(rego.metadata.chain(), {
+	"path": sprintf("/kpis/%d/measurements/%d/date", [i, j]),
+	"message": result.msg(
+		sprintf(
+			"Styringsparameter nr. %d%s: målingen etter (fase etter) er datert %s, ikke etter slutt %s (end_date). Etter-målingen må tas etter at tiltaket er avsluttet.",
+			[i + 1, label(k), m.date, tiltak.doc.end_date],
+		),
+		sprintf(
+			"KPI no. %d%s: the after measurement (phase etter) is dated %s, not after the end %s (end_date). The after measurement must be taken after the initiative has ended.",
+			[i + 1, label(k), m.date, tiltak.doc.end_date],
+		),
+	),
+}) if {
+	tiltak.set_at(["end_date"])
+	some i, k in object.get(tiltak.doc, "kpis", [])
+	some j, m in object.get(k, "measurements", [])
+	m.phase == "etter"
+	tiltak.is_set(object.get(m, "date", null))
+	m.date <= tiltak.doc.end_date
+}
+
+# label names the KPI by its name, else its id, else nothing.
+label(k) := sprintf(" «%s»", [k.name]) if {
+	tiltak.is_set(object.get(k, "name", null))
+} else := sprintf(" (id %s)", [k.id]) if {
+	tiltak.is_set(object.get(k, "id", null))
+} else := ""

@@ -1,0 +1,53 @@
+# METADATA
+# title: Målåret ligger utenfor økonomiplanperioden
+# description: |
+#   A KPI's target.year should lie in the plan years P, so the target can be followed
+#   up in the economic plan. Not checked when target.year is missing (KPI-002 reports it).
+# scope: package
+# related_resources:
+#   - ref: https://www.baerum.kommune.no/om-barum-kommune/planer-og-styringsdokumenter/handlingsprogram/
+#     description: Handlingsprogram 2021–2024
+# custom:
+#   id: KPI-006
+#   severity: warning
+#   category: kpi
+#   reference: HP 2021–2024 kap. 2.3
+#   waivable: true
+#   title_en: The target year is outside the plan period
+#   remedy:
+#     nb: Velg et målår innenfor økonomiplanperioden, eller begrunn hvorfor målet ligger utenfor.
+#     en: Choose a target year within the plan period, or explain why the target lies outside it.
+package styring.rules.kpi.kpi_006
+
+import data.styring.lib.initiative as tiltak
+import data.styring.lib.result
+
+violation contains result.fail(rego.metadata.chain(), {
+	"path": sprintf("/kpis/%d/target/year", [i]),
+	"message": result.msg(
+		sprintf(
+			"Målåret %v (target.year) for styringsparameter nr. %d%s ligger utenfor økonomiplanperioden %d–%d.",
+			[year, i + 1, label(k), first_year, last_year],
+		),
+		sprintf(
+			"The target year %v (target.year) of KPI no. %d%s is outside the plan period %d–%d.",
+			[year, i + 1, label(k), first_year, last_year],
+		),
+	),
+}) if {
+	some i, k in object.get(tiltak.doc, "kpis", [])
+	year := object.get(k, ["target", "year"], null)
+	year != null
+	not year in tiltak.plan_year_set
+}
+
+first_year := min(tiltak.plan_year_set)
+
+last_year := max(tiltak.plan_year_set)
+
+# label names the KPI by its name, else its id, else nothing.
+label(k) := sprintf(" «%s»", [k.name]) if {
+	tiltak.is_set(object.get(k, "name", null))
+} else := sprintf(" (id %s)", [k.id]) if {
+	tiltak.is_set(object.get(k, "id", null))
+} else := ""

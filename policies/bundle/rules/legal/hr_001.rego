@@ -1,0 +1,76 @@
+# METADATA
+# title: Endringen er ikke drøftet med de tillitsvalgte før beslutning
+# description: |
+#   When the initiative affects employees (employees.affected), the discussion with the
+#   employee representatives (employees.drofting_date) must be dated, and not later than
+#   the earliest decisions date. A discussion on the same day as the first decision is
+#   accepted ("later than" is strict); decisions without a date are ignored.
+# scope: package
+# related_resources:
+#   - ref: https://lovdata.no/lov/2005-06-17-62/§8-1
+#     description: Arbeidsmiljøloven § 8-1
+# custom:
+#   id: HR-001
+#   severity: error
+#   category: legal
+#   reference: Arbeidsmiljøloven § 8-1; Hovedavtalen (KS) del B
+#   waivable: false
+#   title_en: The change has not been discussed with the employee representatives before the decision
+#   remedy:
+#     nb: Drøft tiltaket med de tillitsvalgte før første vedtak, og før inn datoen i employees.drofting_date.
+#     en: Discuss the initiative with the employee representatives before the first decision and enter the date in employees.drofting_date.
+package styring.rules.legal.hr_001
+
+import data.styring.lib.initiative as tiltak
+import data.styring.lib.result
+
+violation contains result.fail(rego.metadata.chain(), {
+	"path": "/employees/drofting_date",
+	"message": result.msg(
+		sprintf(
+			"Tiltaket berører ansatte (employees.affected), men datoen for drøfting med de tillitsvalgte (employees.drofting_date) er ikke fylt ut%s. Drøfting skal skje før beslutning (arbeidsmiljøloven § 8-1, Hovedavtalen del B).",
+			[first_decision_nb],
+		),
+		sprintf(
+			"The initiative affects employees (employees.affected), but the date of the discussion with the employee representatives (employees.drofting_date) is not filled in%s. The discussion must take place before the decision (Working Environment Act § 8-1, Basic Agreement part B).",
+			[first_decision_en],
+		),
+	),
+}) if {
+	tiltak.true_at(["employees", "affected"])
+	not tiltak.set_at(["employees", "drofting_date"])
+}
+
+violation contains result.fail(rego.metadata.chain(), {
+	"path": "/employees/drofting_date",
+	"message": result.msg(
+		sprintf(
+			"Drøftingen med de tillitsvalgte (employees.drofting_date) er datert %s, etter det første vedtaket %s. Drøfting skal skje før beslutning (arbeidsmiljøloven § 8-1, Hovedavtalen del B).",
+			[drofting, earliest_decision_date],
+		),
+		sprintf(
+			"The discussion with the employee representatives (employees.drofting_date) is dated %s, after the first decision on %s. The discussion must take place before the decision (Working Environment Act § 8-1, Basic Agreement part B).",
+			[drofting, earliest_decision_date],
+		),
+	),
+}) if {
+	tiltak.true_at(["employees", "affected"])
+	tiltak.set_at(["employees", "drofting_date"])
+	drofting := tiltak.doc.employees.drofting_date
+	drofting > earliest_decision_date
+}
+
+decision_dates := {d.date |
+	some d in object.get(tiltak.doc, "decisions", [])
+	tiltak.is_set(object.get(d, "date", ""))
+}
+
+earliest_decision_date := min(decision_dates) if count(decision_dates) > 0
+
+default first_decision_nb := ""
+
+first_decision_nb := sprintf(" (første vedtak er datert %s)", [earliest_decision_date])
+
+default first_decision_en := ""
+
+first_decision_en := sprintf(" (the first decision is dated %s)", [earliest_decision_date])

@@ -1,0 +1,49 @@
+# METADATA
+# title: Tiltaket oppfyller ikke et lovkrav
+# description: |
+#   Every legal requirement listed for the initiative must be assessed and met
+#   (compliance ok). An entry with compliance avvik or ikke_vurdert is a
+#   violation; one per entry.
+# scope: package
+# related_resources:
+#   - ref: https://www.baerum.kommune.no/om-barum-kommune/planer-og-styringsdokumenter/handlingsprogram/
+#     description: Handlingsprogram 2021–2024, kap. 2.3
+# custom:
+#   id: OMS-004
+#   severity: error
+#   category: legal
+#   reference: HP 2021–2024 kap. 2.3 ("innen … gjeldende lover og regler")
+#   waivable: false
+#   title_en: The initiative does not meet a legal requirement
+#   remedy:
+#     nb: Vurder lovkravet og endre tiltaket slik at det oppfylles, og sett compliance til «ok».
+#     en: Assess the legal requirement, change the initiative so that it is met, and set compliance to «ok».
+package styring.rules.legal.oms_004
+
+import data.styring.lib.initiative as tiltak
+import data.styring.lib.result
+
+violation contains result.fail(rego.metadata.chain(), {
+	"path": sprintf("/legal_requirements/%d/compliance", [i]),
+	"message": result.msg(
+		sprintf(
+			"Lovkravet %s (legal_requirements/%d) har samsvar «%s» (%s); tiltaket må ligge innenfor gjeldende lover og regler, med samsvar «ok».",
+			[label(r), i, r.compliance, object.get(compliance_nb, r.compliance, r.compliance)],
+		),
+		sprintf(
+			"The legal requirement %s (legal_requirements/%d) has compliance «%s» (%s); the initiative must stay within the laws and regulations in force, with compliance «ok».",
+			[label(r), i, r.compliance, object.get(compliance_en, r.compliance, r.compliance)],
+		),
+	),
+}) if {
+	some i, r in object.get(tiltak.doc, "legal_requirements", [])
+	r.compliance != "ok"
+}
+
+compliance_nb := {"avvik": "avvik fra kravet", "ikke_vurdert": "ikke vurdert"}
+
+compliance_en := {"avvik": "deviation from the requirement", "ikke_vurdert": "not assessed"}
+
+label(r) := sprintf("%s %s", [r.law, r.section]) if {
+	tiltak.is_set(object.get(r, "section", ""))
+} else := r.law

@@ -1,0 +1,98 @@
+# METADATA
+# title: Anskaffelse over nasjonal terskelverdi er ikke kunngjort etter del II
+# description: |
+#   A procurement (procurement.involved) whose threshold value V (estimated_value_nok +
+#   related_purchases_nok, 0 when missing) is at or above the national threshold in
+#   force at Dp (announcement_date, else the as-of date D) must be announced in Doffin
+#   (doffin true) with one of the procedures of part II (parameters
+#   procurement.national_procedures); a direct award is not allowed. Special health and
+#   social services (category helse_sosial) follow their own rules and are exempt; a
+#   missing category is not exempt (PRO-001 asks for it). Before the first threshold
+#   date the rule does not apply.
+# scope: package
+# related_resources:
+#   - ref: https://lovdata.no/forskrift/2016-08-12-974/§5-1
+#     description: Anskaffelsesforskriften § 5-1 (hvilke deler av forskriften som gjelder)
+#   - ref: https://lovdata.no/forskrift/2016-08-12-974/§5-3
+#     description: Anskaffelsesforskriften § 5-3 (terskelverdier)
+# custom:
+#   id: PRO-002
+#   severity: error
+#   category: legal
+#   reference: Anskaffelsesforskriften §§ 5-1, 5-3 (del II)
+#   waivable: false
+#   title_en: A procurement above the national threshold is not announced under part II
+#   remedy:
+#     nb: Kunngjør anskaffelsen i Doffin (procurement.doffin = true) og bruk en prosedyre etter forskriftens del II (procurement.procedure), eller rett den anslåtte verdien om den er feil.
+#     en: Announce the procurement in Doffin (procurement.doffin = true) and use a procedure of part II of the regulation (procurement.procedure), or correct the estimated value if it is wrong.
+package styring.rules.legal.pro_002
+
+import data.styring.lib.initiative as tiltak
+import data.styring.lib.params
+import data.styring.lib.result
+
+violation contains result.fail(rego.metadata.chain(), {
+	"path": "/procurement",
+	"message": result.msg(
+		sprintf(
+			"Anskaffelsens terskelverdi V = %d NOK (anslått verdi %d NOK + relaterte kjøp %d NOK) er lik eller over den nasjonale terskelverdien på %d NOK, som gjelder fra %s (%s). Den må kunngjøres i Doffin med en prosedyre etter del II: %s.",
+			[v, estimate, related, threshold.value, threshold.from, dp_nb, concat("; ", [problems[k].nb | some k in sort(object.keys(problems))])],
+		),
+		sprintf(
+			"The procurement's threshold value V = %d NOK (estimated value %d NOK + related purchases %d NOK) is at or above the national threshold of %d NOK, in force from %s (%s). It must be announced in Doffin with a part II procedure: %s.",
+			[v, estimate, related, threshold.value, threshold.from, dp_en, concat("; ", [problems[k].en | some k in sort(object.keys(problems))])],
+		),
+	),
+}) if {
+	tiltak.true_at(["procurement", "involved"])
+	tiltak.value_at(["procurement", "category"]) != "helse_sosial"
+	v >= threshold.value
+	count(problems) > 0
+}
+
+estimate := object.get(tiltak.doc, ["procurement", "estimated_value_nok"], 0)
+
+related := object.get(tiltak.doc, ["procurement", "related_purchases_nok"], 0)
+
+# v is the threshold value V.
+v := estimate + related
+
+# dp is Dp: the announcement date, else D.
+dp := tiltak.doc.procurement.announcement_date if {
+	tiltak.set_at(["procurement", "announcement_date"])
+} else := tiltak.as_of
+
+dp_nb := sprintf("kunngjøringsdato %s", [dp]) if {
+	tiltak.set_at(["procurement", "announcement_date"])
+} else := sprintf("vurdert per %s, ingen kunngjøringsdato", [dp])
+
+dp_en := sprintf("announcement date %s", [dp]) if {
+	tiltak.set_at(["procurement", "announcement_date"])
+} else := sprintf("assessed at %s, no announcement date", [dp])
+
+threshold := params.entry_at(tiltak.params.procurement.national_threshold_nok, dp)
+
+procedure := tiltak.value_at(["procurement", "procedure"])
+
+# problems, keyed by their order in the message.
+problems[1] := {
+	"nb": "procurement.doffin er ikke true",
+	"en": "procurement.doffin is not true",
+} if {
+	not tiltak.true_at(["procurement", "doffin"])
+}
+
+problems[2] := {
+	"nb": "ingen prosedyre er oppgitt (procurement.procedure)",
+	"en": "no procedure is given (procurement.procedure)",
+} if {
+	not tiltak.set_at(["procurement", "procedure"])
+}
+
+problems[2] := {
+	"nb": sprintf("prosedyren «%s» er ikke en prosedyre etter del II", [procedure]),
+	"en": sprintf("procedure «%s» is not a part II procedure", [procedure]),
+} if {
+	tiltak.set_at(["procurement", "procedure"])
+	not procedure in tiltak.params.procurement.national_procedures
+}

@@ -1,0 +1,84 @@
+# METADATA
+# title: Klimahensyn er ikke vektet høyt nok i anskaffelsen
+# description: |
+#   From the first date of procurement.climate_weight_min_pct, a procurement
+#   (procurement.involved) whose threshold value V (estimated_value_nok +
+#   related_purchases_nok, 0 when missing) is at or above the national threshold in
+#   force at Dp (announcement_date, else the as-of date D) must weight climate and
+#   environment at least with the minimum share in force at Dp (climate_weight_pct;
+#   missing counts as 0), unless the climate requirement is set in the technical
+#   specification instead (climate_requirement_in_spec true).
+# scope: package
+# related_resources:
+#   - ref: https://lovdata.no/forskrift/2016-08-12-974/§7-9
+#     description: Anskaffelsesforskriften § 7-9 (klima- og miljøhensyn)
+# custom:
+#   id: PRO-005
+#   severity: error
+#   category: legal
+#   reference: Anskaffelsesforskriften § 7-9
+#   waivable: false
+#   title_en: Climate is not weighted enough in the procurement
+#   remedy:
+#     nb: Vekt klima og miljø med minst den påkrevde andelen i tildelingskriteriene (procurement.climate_weight_pct), eller still klimakrav i kravspesifikasjonen (procurement.climate_requirement_in_spec = true).
+#     en: Weight climate and environment with at least the required share in the award criteria (procurement.climate_weight_pct), or set climate requirements in the technical specification (procurement.climate_requirement_in_spec = true).
+package styring.rules.legal.pro_005
+
+import data.styring.lib.initiative as tiltak
+import data.styring.lib.params
+import data.styring.lib.result
+
+violation contains result.fail(rego.metadata.chain(), {
+	"path": "/procurement/climate_weight_pct",
+	"message": result.msg(
+		sprintf(
+			"%s er under minstekravet på %v %% som gjelder fra %s (%s), og procurement.climate_requirement_in_spec er ikke true. Kravet gjelder fordi terskelverdien V = %d NOK (anslått verdi %d NOK + relaterte kjøp %d NOK) er lik eller over den nasjonale terskelverdien på %d NOK, som gjelder fra %s.",
+			[weight_nb, min_weight.value, min_weight.from, dp_nb, v, estimate, related, threshold.value, threshold.from],
+		),
+		sprintf(
+			"%s is below the minimum of %v %% in force from %s (%s), and procurement.climate_requirement_in_spec is not true. The requirement applies because the threshold value V = %d NOK (estimated value %d NOK + related purchases %d NOK) is at or above the national threshold of %d NOK, in force from %s.",
+			[weight_en, min_weight.value, min_weight.from, dp_en, v, estimate, related, threshold.value, threshold.from],
+		),
+	),
+}) if {
+	tiltak.true_at(["procurement", "involved"])
+	v >= threshold.value
+	weight < min_weight.value
+	not tiltak.true_at(["procurement", "climate_requirement_in_spec"])
+}
+
+estimate := object.get(tiltak.doc, ["procurement", "estimated_value_nok"], 0)
+
+related := object.get(tiltak.doc, ["procurement", "related_purchases_nok"], 0)
+
+# v is the threshold value V.
+v := estimate + related
+
+# dp is Dp: the announcement date, else D.
+dp := tiltak.doc.procurement.announcement_date if {
+	tiltak.set_at(["procurement", "announcement_date"])
+} else := tiltak.as_of
+
+dp_nb := sprintf("kunngjøringsdato %s", [dp]) if {
+	tiltak.set_at(["procurement", "announcement_date"])
+} else := sprintf("vurdert per %s, ingen kunngjøringsdato", [dp])
+
+dp_en := sprintf("announcement date %s", [dp]) if {
+	tiltak.set_at(["procurement", "announcement_date"])
+} else := sprintf("assessed at %s, no announcement date", [dp])
+
+threshold := params.entry_at(tiltak.params.procurement.national_threshold_nok, dp)
+
+# min_weight is undefined before the first date of the list: the rule does not apply.
+min_weight := params.entry_at(tiltak.params.procurement.climate_weight_min_pct, dp)
+
+# weight: a missing climate_weight_pct counts as 0.
+weight := object.get(tiltak.doc, ["procurement", "climate_weight_pct"], 0)
+
+weight_nb := sprintf("Klimavekten %v %% (procurement.climate_weight_pct)", [weight]) if {
+	tiltak.given_at(["procurement", "climate_weight_pct"])
+} else := "Klimavekten er ikke oppgitt (procurement.climate_weight_pct, regnes som 0 %) og"
+
+weight_en := sprintf("The climate weight %v %% (procurement.climate_weight_pct)", [weight]) if {
+	tiltak.given_at(["procurement", "climate_weight_pct"])
+} else := "The climate weight is not given (procurement.climate_weight_pct, counts as 0 %) and"

@@ -1,0 +1,47 @@
+# METADATA
+# title: Anskaffelse av IKT-løsning mangler krav om universell utforming
+# description: |
+#   When the initiative involves a procurement (procurement.involved) and an ICT
+#   solution (ict_solution is set), the technical specification must require
+#   universal design (uu_requirements true), so that the solution delivered meets
+#   the accessibility duty.
+# scope: package
+# related_resources:
+#   - ref: https://lovdata.no/lov/2017-06-16-51/§18
+#     description: Likestillings- og diskrimineringsloven § 18 (universell utforming av IKT)
+#   - ref: https://lovdata.no/forskrift/2013-06-21-732
+#     description: Forskrift om universell utforming av IKT-løsninger
+# custom:
+#   id: PRO-006
+#   severity: warning
+#   category: legal
+#   reference: Likestillings- og diskrimineringsloven § 18
+#   waivable: false
+#   title_en: The procurement of an ICT solution has no universal-design requirements
+#   remedy:
+#     nb: Ta krav om universell utforming (WCAG) inn i kravspesifikasjonen og sett procurement.uu_requirements = true.
+#     en: Put universal-design (WCAG) requirements in the technical specification and set procurement.uu_requirements = true.
+package styring.rules.legal.pro_006
+
+import data.styring.lib.initiative as tiltak
+import data.styring.lib.result
+
+violation contains result.fail(rego.metadata.chain(), {
+	"path": "/procurement/uu_requirements",
+	"message": result.msg(
+		sprintf("Anskaffelsen gjelder en IKT-løsning (%s), men krav om universell utforming er ikke tatt inn i kravspesifikasjonen: procurement.uu_requirements er ikke true.", [kind_nb]),
+		sprintf("The procurement concerns an ICT solution (%s), but universal-design requirements are not in the technical specification: procurement.uu_requirements is not true.", [kind_en]),
+	),
+}) if {
+	tiltak.true_at(["procurement", "involved"])
+	tiltak.set_at(["ict_solution"])
+	not tiltak.true_at(["procurement", "uu_requirements"])
+}
+
+kind_nb := sprintf("ict_solution.kind «%s»", [tiltak.doc.ict_solution.kind]) if {
+	tiltak.set_at(["ict_solution", "kind"])
+} else := "ict_solution, type ikke oppgitt"
+
+kind_en := sprintf("ict_solution.kind «%s»", [tiltak.doc.ict_solution.kind]) if {
+	tiltak.set_at(["ict_solution", "kind"])
+} else := "ict_solution, kind not given"

@@ -1,0 +1,50 @@
+# METADATA
+# title: Overføring til tredjeland uten gyldig overføringsgrunnlag
+# description: |
+#   When an initiative that processes personal data (personal_data.processes)
+#   transfers it to a third country (third_country_transfer true), the transfer needs
+#   a mechanism of GDPR chapter V: an adequacy decision (adequacy), standard
+#   contractual clauses (scc) or binding corporate rules (bcr). A missing mechanism
+#   or none fails.
+# scope: package
+# related_resources:
+#   - ref: https://eur-lex.europa.eu/eli/reg/2016/679/oj
+#     description: Personvernforordningen (GDPR) art. 44–49
+#   - ref: https://lovdata.no/lov/2018-06-15-38
+#     description: Personopplysningsloven
+# custom:
+#   id: PRV-007
+#   severity: error
+#   category: legal
+#   reference: GDPR art. 44–49
+#   waivable: false
+#   title_en: Transfer to a third country without a valid transfer mechanism
+#   remedy:
+#     nb: Oppgi et gyldig overføringsgrunnlag (personal_data.transfer_mechanism = adequacy, scc eller bcr), eller stans overføringen til tredjeland.
+#     en: Give a valid transfer mechanism (personal_data.transfer_mechanism = adequacy, scc or bcr), or stop the transfer to a third country.
+package styring.rules.legal.prv_007
+
+import data.styring.lib.initiative as tiltak
+import data.styring.lib.result
+
+violation contains result.fail(rego.metadata.chain(), {
+	"path": "/personal_data/transfer_mechanism",
+	"message": result.msg(
+		sprintf("Personopplysninger overføres til tredjeland (personal_data.third_country_transfer), men %s; gyldige grunnlag er adequacy, scc og bcr.", [mechanism_nb]),
+		sprintf("Personal data is transferred to a third country (personal_data.third_country_transfer), but %s; valid mechanisms are adequacy, scc and bcr.", [mechanism_en]),
+	),
+}) if {
+	tiltak.true_at(["personal_data", "processes"])
+	tiltak.true_at(["personal_data", "third_country_transfer"])
+	not tiltak.value_at(["personal_data", "transfer_mechanism"]) in valid_mechanisms
+}
+
+valid_mechanisms := {"adequacy", "scc", "bcr"}
+
+mechanism_nb := sprintf("overføringsgrunnlaget personal_data.transfer_mechanism er «%s»", [tiltak.doc.personal_data.transfer_mechanism]) if {
+	tiltak.set_at(["personal_data", "transfer_mechanism"])
+} else := "overføringsgrunnlag er ikke oppgitt (personal_data.transfer_mechanism)"
+
+mechanism_en := sprintf("the transfer mechanism personal_data.transfer_mechanism is «%s»", [tiltak.doc.personal_data.transfer_mechanism]) if {
+	tiltak.set_at(["personal_data", "transfer_mechanism"])
+} else := "no transfer mechanism is given (personal_data.transfer_mechanism)"

@@ -1,0 +1,64 @@
+# METADATA
+# title: Klimaeffekten av tiltaket er ikke vurdert
+# description: |
+#   Every initiative must state its climate effect: either
+#   climate.effect_tco2e_per_year (tonnes CO2e a year; 0 counts as stated) or
+#   climate.none_reason. The severity is error for investments (type
+#   investering) and for initiatives in Veikart area VK3 (Klimakloke Bærum),
+#   warning otherwise.
+# scope: package
+# related_resources:
+#   - ref: https://www.baerum.kommune.no/om-barum-kommune/planer-og-styringsdokumenter/handlingsprogram/
+#     description: Handlingsprogram 2021–2024 (klimabudsjett)
+# custom:
+#   id: CLI-001
+#   severity: warning
+#   category: strategy
+#   reference: Klimastrategi 2030; HP klimabudsjett
+#   waivable: true
+#   title_en: The climate effect of the initiative has not been assessed
+#   remedy:
+#     nb: Oppgi forventet endring i klimagassutslipp (climate.effect_tco2e_per_year, tonn CO2e per år, negativt for reduksjon) eller begrunn hvorfor tiltaket ikke har klimaeffekt (climate.none_reason).
+#     en: Give the expected change in greenhouse-gas emissions (climate.effect_tco2e_per_year, tonnes CO2e a year, negative for a reduction) or explain why the initiative has no climate effect (climate.none_reason).
+package styring.rules.strategy.cli_001
+
+import data.styring.lib.initiative as tiltak
+import data.styring.lib.result
+
+violation contains result.fail(rego.metadata.chain(), {
+	"path": "/climate",
+	"severity": severity,
+	"message": result.msg(
+		sprintf(
+			"Klimaeffekten er ikke vurdert: verken climate.effect_tco2e_per_year (tonn CO2e per år) eller climate.none_reason er fylt ut%s.",
+			[reason_nb],
+		),
+		sprintf(
+			"The climate effect has not been assessed: neither climate.effect_tco2e_per_year (tonnes CO2e a year) nor climate.none_reason is filled in%s.",
+			[reason_en],
+		),
+	),
+}) if {
+	not tiltak.set_at(["climate", "effect_tco2e_per_year"])
+	not tiltak.set_at(["climate", "none_reason"])
+}
+
+severity := "error" if strict
+
+default severity := "warning"
+
+strict if tiltak.doc.type == "investering"
+
+strict if tiltak.doc.veikart_area == "VK3"
+
+reason_nb := " (påkrevd for investeringstiltak)" if {
+	tiltak.doc.type == "investering"
+} else := " (påkrevd i Veikart-området VK3 Klimakloke Bærum)" if {
+	tiltak.doc.veikart_area == "VK3"
+} else := ""
+
+reason_en := " (required for investments)" if {
+	tiltak.doc.type == "investering"
+} else := " (required in Veikart area VK3 Klimakloke Bærum)" if {
+	tiltak.doc.veikart_area == "VK3"
+} else := ""

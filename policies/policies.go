@@ -1,0 +1,32 @@
+// Package policies is Styring's rule engine: it loads the Rego rule catalog and
+// its parameters (embedded, from a directory or from an OPA bundle), compiles them
+// once into a Revision, and checks initiatives against it. It knows Rego and the
+// JSON Schema of an initiative, and nothing about HTTP or storage.
+package policies
+
+import (
+	"embed"
+	"io/fs"
+)
+
+//go:embed bundle
+var embedded embed.FS
+
+//go:embed schema/initiative.schema.json
+var initiativeSchema []byte
+
+// EmbeddedBundle returns the default policies shipped in the binary, rooted at
+// the bundle directory (the layout `opa build` and `opa run` accept as they are).
+func EmbeddedBundle() fs.FS {
+	sub, err := fs.Sub(embedded, "bundle")
+	if err != nil {
+		panic(err) // the directory is embedded at build time
+	}
+	return sub
+}
+
+// InitiativeSchema returns the JSON Schema of an initiative the engine validates against.
+func InitiativeSchema() []byte { return initiativeSchema }
+
+// Query is the one query a revision prepares: every record violation.
+const Query = "data.styring.main.violations"

@@ -1,0 +1,123 @@
+package policies
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/open-policy-agent/opa/v1/bundle"
+)
+
+// Source says where a revision's policies come from.
+type Source struct {
+	// Location is "" (or "embedded") for the policies in the binary, a directory,
+	// or an OPA bundle file (.tar.gz).
+	Location string
+}
+
+// Describe names the source for logs and /policy.
+func (s Source) Describe() string {
+	if s.Location == "" || s.Location == "embedded" {
+		return "embedded"
+	}
+	return s.Location
+}
+
+// maxBundleBytes bounds what a bundle may unpack to, so a hostile archive can't exhaust memory.
+const maxBundleBytes = 64 << 20
+
+// readBundle loads the source's modules and data as an OPA bundle, with METADATA parsed.
+func readBundle(_ context.Context, src Source) (*bundle.Bundle, error) {
+	var loader bundle.DirectoryLoader
+	switch loc := src.Location; {
+	case loc == "" || loc == "embedded":
+		l, err := bundle.NewFSLoader(EmbeddedBundle())
+		if err != nil {
+			return nil, err
+		}
+		loader = l
+	default:
+		info, err := os.Stat(loc)
+		if err != nil {
+			return nil, fmt.Errorf("policies %s: %w", loc, err)
+		}
+		if info.IsDir() {
+			loader = bundle.NewDirectoryLoader(loc)
+		} else {
+			raw, err := os.ReadFile(loc)
+			if err != nil {
+				return nil, fmt.Errorf("policies %s: %w", loc, err)
+			}
+			return ReadBundleArchive(bytes.NewReader(raw))
+		}
+	}
+	b, err := bundle.NewCustomReader(loader).
+		WithProcessAnnotations(true).
+		WithSizeLimitBytes(maxBundleBytes).
+		Read()
+	if err != nil {
+		return nil, fmt.Errorf("read policies: %w", err)
+	}
+	return &b, nil
+}
+
+// ReadBundleArchive reads an OPA bundle archive (.tar.gz, as `opa build` makes it).
+func ReadBundleArchive(r io.Reader) (*bundle.Bundle, error) {
+	b, err := bundle.NewReader(r).
+		WithProcessAnnotations(true).
+		WithSizeLimitBytes(maxBundleBytes).
+		Read()
+	if err != nil {
+		return nil, fmt.Errorf("read bundle: %w", err)
+	}
+	return &b, nil
+}
+
+// revisionID is a content hash of every module (path and text) and of the data, so
+// the same policies give the same revision wherever they are loaded from.
+func revisionID(b *bundle.Bundle) (string, error) {
+	h := sha256.New()
+	mods := slices.Clone(b.Modules)
+	slices.SortFunc(mods, func(a, c bundle.ModuleFile) int { return strings.Compare(modulePath(a), modulePath(c)) })
+	for _, m := range mods {
+		fmt.Fprintf(h, "module %s %d\n", modulePath(m), len(m.Raw))
+		h.Write(m.Raw)
+	}
+	data, err := json.Marshal(b.Data) // map keys are sorted: canonical
+	if err != nil {
+		return "", fmt.Errorf("hash data: %w", err)
+	}
+	fmt.Fprintf(h, "data %d\n", len(data))
+	h.Write(data)
+	return "sha256:" + hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// modulePath is a module's path relative to the bundle root, whatever the loader.
+func modulePath(m bundle.ModuleFile) string {
+	p := m.RelativePath
+	if p == "" {
+		p = m.Path
+	}
+	return strings.TrimPrefix(path.Clean("/"+p), "/")
+}
+
+// ModuleFiles returns the Rego files of the embedded bundle, for tools that list them.
+func ModuleFiles() ([]string, error) {
+	var out []string
+	err := fs.WalkDir(EmbeddedBundle(), ".", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".rego") {
+			out = append(out, p)
+		}
+		return err
+	})
+	return out, err
+}
