@@ -7,14 +7,17 @@ import (
 
 // Error codes. Each maps to one HTTP status in the server and one exit code in the CLI.
 const (
-	EINVALID      = "invalid"             // the input breaks a rule of form (400/422)
-	ENOTFOUND     = "not_found"           // the thing asked for does not exist
-	ECONFLICT     = "conflict"            // the request conflicts with stored state
-	EUNAUTHORIZED = "unauthorized"        // no valid credentials
-	EFORBIDDEN    = "forbidden"           // credentials without the role for this
-	EPRECONDITION = "precondition_failed" // If-Match names a version that is no longer the latest
-	EUNAVAILABLE  = "unavailable"         // a dependency (the database) does not answer; retry later
-	EINTERNAL     = "internal"            // a fault of ours; details are logged, never shown
+	EINVALID      = "invalid"                // the input breaks a rule of form (400/422)
+	ENOTFOUND     = "not_found"              // the thing asked for does not exist
+	ECONFLICT     = "conflict"               // the request conflicts with stored state
+	EUNAUTHORIZED = "unauthorized"           // no valid credentials
+	EFORBIDDEN    = "forbidden"              // credentials without the role for this
+	EPRECONDITION = "precondition_failed"    // If-Match names a version that is no longer the latest
+	EUNAVAILABLE  = "unavailable"            // a dependency (the database) does not answer; retry later
+	ETOOLARGE     = "too_large"              // the request body is over the limit (413)
+	EUNSUPPORTED  = "unsupported_media_type" // the request body is not of an accepted media type (415)
+	ERATELIMITED  = "rate_limited"           // too many requests; retry later (429)
+	EINTERNAL     = "internal"               // a fault of ours; details are logged, never shown
 )
 
 // Error is the one error type callers see: a code, a message a person can act on,

@@ -78,6 +78,10 @@ type IdempotencyRecord struct {
 	StatusCode  int       `json:"status_code"`
 	Body        []byte    `json:"body"`
 	CreatedAt   time.Time `json:"created_at"`
+	// BodyFunc, when set, produces Body. The store calls it inside the
+	// submission's transaction after it has set the initiative's version and
+	// times, so the remembered answer is exactly the one sent.
+	BodyFunc func() ([]byte, error) `json:"-"`
 }
 
 // InitiativeVersion is a stored version with the decision that accepted it.

@@ -34,6 +34,8 @@ func commands() []command {
 	return []command{
 		{"check", "check initiatives (JSON files or - for stdin) against the rules", runCheck},
 		{"rules", "list the rule catalog", runRules},
+		{"serve", "serve the HTTP API (PostgreSQL or embedded SQLite)", runServe},
+		{"migrate", "apply the database migrations (--status to list them)", runMigrate},
 		{"version", "print the version", func(_ context.Context, _ []string, _ io.Reader, stdout, _ io.Writer) int {
 			fmt.Fprintln(stdout, "styring", version)
 			return exitOK

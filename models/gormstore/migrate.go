@@ -1,0 +1,305 @@
+package gormstore
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+)
+
+// migration is one step of the schema. Versions only grow; a migration that
+// has been released is never edited, a change is a new migration.
+type migration struct {
+	Version int
+	Name    string
+	Up      func(tx *gorm.DB) error
+}
+
+// migrations is the schema's history, in order.
+var migrations = []migration{
+	{Version: 1, Name: "initiatives, versions, decisions and idempotency keys", Up: migrateInitialSchema},
+}
+
+// init refuses a history out of order: Migrate applies the slice in order and
+// records versions, so a misplaced entry would run before what it builds on.
+func init() {
+	for i := 1; i < len(migrations); i++ {
+		if migrations[i].Version <= migrations[i-1].Version {
+			panic(fmt.Sprintf("gormstore: migration %d follows %d: versions must increase", migrations[i].Version, migrations[i-1].Version))
+		}
+	}
+}
+
+// MigrationState is one migration as `styring migrate --status` lists it.
+type MigrationState struct {
+	Version   int       `json:"version"`
+	Name      string    `json:"name"`
+	Applied   bool      `json:"applied"`
+	AppliedAt time.Time `json:"applied_at,omitzero"`
+	// Unknown is set for a version the database has but this binary does not:
+	// a newer release migrated it.
+	Unknown bool `json:"unknown,omitempty"`
+}
+
+// schemaMigration is a row of schema_migrations.
+type schemaMigration struct {
+	Version   int
+	Name      string
+	AppliedAt time.Time
+}
+
+func (schemaMigration) TableName() string { return "schema_migrations" }
+
+// migrationTimeout bounds one migration's transaction: DDL on a large table
+// may take longer than a query.
+const migrationTimeout = 10 * time.Minute
+
+// Migrate applies the migrations the database does not have yet, each in its
+// own transaction together with its row in schema_migrations. Running it again
+// changes nothing. On PostgreSQL each transaction holds an advisory lock on the
+// schema, so instances starting at once apply each migration once; on SQLite
+// the BEGIN IMMEDIATE transactions do the same.
+func (s *Store) Migrate(ctx context.Context) error {
+	for {
+		var applied bool
+		err := s.migrationTx(ctx, "migrate", func(tx *gorm.DB) error {
+			done, err := appliedVersions(tx)
+			if err != nil {
+				return err
+			}
+			for _, m := range migrations {
+				if _, ok := done[m.Version]; ok {
+					continue
+				}
+				if err := m.Up(tx); err != nil {
+					return fmt.Errorf("migration %d (%s): %w", m.Version, m.Name, err)
+				}
+				rec := schemaMigration{Version: m.Version, Name: m.Name, AppliedAt: now()}
+				if err := tx.Create(&rec).Error; err != nil {
+					return fmt.Errorf("record migration %d: %w", m.Version, err)
+				}
+				applied = true
+				s.logger.Info("applied migration", "version", m.Version, "name", m.Name)
+				return nil // one migration per transaction
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		if !applied {
+			return nil
+		}
+	}
+}
+
+// MigrationStatus lists every migration this binary knows, applied or
+// pending, and any version the database has that it does not know, by version.
+func (s *Store) MigrationStatus(ctx context.Context) ([]MigrationState, error) {
+	var states []MigrationState
+	err := s.run(ctx, "migration status", func(db *gorm.DB) error {
+		exists, err := hasMigrationsTable(db)
+		if err != nil || !exists {
+			return err
+		}
+		var rows []schemaMigration
+		if err := db.Order("version").Find(&rows).Error; err != nil {
+			return err
+		}
+		done := make(map[int]schemaMigration, len(rows))
+		for _, r := range rows {
+			done[r.Version] = r
+		}
+		for _, m := range migrations {
+			st := MigrationState{Version: m.Version, Name: m.Name}
+			if r, ok := done[m.Version]; ok {
+				st.Applied, st.AppliedAt = true, r.AppliedAt.UTC()
+				delete(done, m.Version)
+			}
+			states = append(states, st)
+		}
+		for _, r := range done {
+			states = append(states, MigrationState{Version: r.Version, Name: r.Name, Applied: true, AppliedAt: r.AppliedAt.UTC(), Unknown: true})
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if states == nil { // no schema_migrations yet: everything is pending
+		for _, m := range migrations {
+			states = append(states, MigrationState{Version: m.Version, Name: m.Name})
+		}
+	}
+	sort.Slice(states, func(i, j int) bool { return states[i].Version < states[j].Version })
+	return states, nil
+}
+
+// migrationTx runs fn in a transaction that holds the migration lock and sees
+// schema_migrations created.
+func (s *Store) migrationTx(ctx context.Context, op string, fn func(tx *gorm.DB) error) error {
+	qctx, cancel := context.WithTimeout(ctx, max(migrationTimeout, s.timeout))
+	defer cancel()
+	err := s.db.WithContext(qctx).Transaction(func(tx *gorm.DB) error {
+		if s.backend == BackendPostgres {
+			// Keyed by schema, so instances migrating different schemas of one
+			// database (the tests do) don't wait for each other.
+			if err := tx.Exec("SELECT pg_advisory_xact_lock(hashtext('styring.migrate.' || current_schema()))").Error; err != nil {
+				return fmt.Errorf("take migration lock: %w", err)
+			}
+		}
+		ddl := fmt.Sprintf(`CREATE TABLE IF NOT EXISTS schema_migrations (
+	version integer PRIMARY KEY,
+	name text NOT NULL,
+	applied_at %s NOT NULL
+)`, timeType(tx))
+		if err := tx.Exec(ddl).Error; err != nil {
+			return fmt.Errorf("create schema_migrations: %w", err)
+		}
+		return fn(tx)
+	})
+	return s.classify(ctx, qctx, op, err)
+}
+
+// appliedVersions returns the versions recorded in schema_migrations.
+func appliedVersions(tx *gorm.DB) (map[int]struct{}, error) {
+	var versions []int
+	if err := tx.Model(&schemaMigration{}).Pluck("version", &versions).Error; err != nil {
+		return nil, fmt.Errorf("read schema_migrations: %w", err)
+	}
+	done := make(map[int]struct{}, len(versions))
+	for _, v := range versions {
+		done[v] = struct{}{}
+	}
+	return done, nil
+}
+
+// hasMigrationsTable reports whether schema_migrations exists, without creating
+// it: --status must not change the database.
+func hasMigrationsTable(db *gorm.DB) (bool, error) {
+	var n int64
+	var err error
+	if db.Dialector.Name() == "postgres" {
+		err = db.Raw("SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'schema_migrations'").Find(&n).Error
+	} else {
+		err = db.Raw("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").Find(&n).Error
+	}
+	return n > 0, err
+}
+
+// timeType is the column type of a point in time.
+func timeType(db *gorm.DB) string {
+	if db.Dialector.Name() == "postgres" {
+		return "timestamptz"
+	}
+	return "datetime" // the SQLite driver reads DATETIME columns back as time.Time
+}
+
+// idType is the column type of an initiative id. On PostgreSQL it compares
+// bytewise (collation "C"), as SQLite does, so both list in the same order and
+// the keyset cursor and the primary key index agree whatever the database's
+// locale.
+func idType(db *gorm.DB) string {
+	if db.Dialector.Name() == "postgres" {
+		return `text COLLATE "C"`
+	}
+	return "text"
+}
+
+// bytesType is the column type of raw bytes.
+func bytesType(db *gorm.DB) string {
+	if db.Dialector.Name() == "postgres" {
+		return "bytea"
+	}
+	return "blob"
+}
+
+// execAll runs statements in order; PostgreSQL prepares one statement at a time.
+func execAll(tx *gorm.DB, statements ...string) error {
+	for _, stmt := range statements {
+		if err := tx.Exec(stmt).Error; err != nil {
+			name, _, _ := strings.Cut(strings.TrimSpace(stmt), "(")
+			return fmt.Errorf("%s: %w", strings.TrimSpace(name), err)
+		}
+	}
+	return nil
+}
+
+// migrateInitialSchema creates the four tables. The latest version's columns
+// live on initiatives, so lists and counts read one row per initiative (see
+// the package doc).
+func migrateInitialSchema(tx *gorm.DB) error {
+	r := strings.NewReplacer(
+		"{json}", JSON{}.GormDBDataType(tx, nil),
+		"{time}", timeType(tx),
+		"{bytes}", bytesType(tx),
+		"{id}", idType(tx),
+	)
+	return execAll(tx,
+		r.Replace(`CREATE TABLE initiatives (
+	id {id} PRIMARY KEY,
+	version integer NOT NULL,
+	title text NOT NULL,
+	title_lower text NOT NULL,
+	sector text NOT NULL,
+	status text NOT NULL,
+	type text NOT NULL,
+	submitted_at text NOT NULL DEFAULT '',
+	allowed boolean NOT NULL,
+	decision_id text NOT NULL DEFAULT '',
+	created_at {time} NOT NULL,
+	updated_at {time} NOT NULL
+)`),
+		// (column, id): the filter and the keyset order on id from one index.
+		`CREATE INDEX initiatives_sector_id ON initiatives (sector, id)`,
+		`CREATE INDEX initiatives_status_id ON initiatives (status, id)`,
+		`CREATE INDEX initiatives_type_id ON initiatives (type, id)`,
+		`CREATE INDEX initiatives_allowed_id ON initiatives (allowed, id)`,
+
+		r.Replace(`CREATE TABLE initiative_versions (
+	id {id} NOT NULL REFERENCES initiatives (id) ON DELETE CASCADE,
+	version integer NOT NULL,
+	title text NOT NULL,
+	sector text NOT NULL,
+	status text NOT NULL,
+	type text NOT NULL,
+	submitted_at text NOT NULL DEFAULT '',
+	allowed boolean NOT NULL,
+	decision_id text NOT NULL DEFAULT '',
+	document {json} NOT NULL,
+	created_at {time} NOT NULL,
+	PRIMARY KEY (id, version)
+)`),
+		`CREATE INDEX initiative_versions_decision_id ON initiative_versions (decision_id)`,
+
+		r.Replace(`CREATE TABLE decisions (
+	decision_id text PRIMARY KEY,
+	kind text NOT NULL,
+	initiative_id text NOT NULL DEFAULT '',
+	version integer NOT NULL DEFAULT 0,
+	policy_revision text NOT NULL,
+	as_of text NOT NULL,
+	caller text NOT NULL DEFAULT '',
+	allowed boolean NOT NULL,
+	input {json},
+	result {json},
+	created_at {time} NOT NULL
+)`),
+		`CREATE INDEX decisions_initiative_id ON decisions (initiative_id, version)`,
+
+		r.Replace(`CREATE TABLE idempotency_keys (
+	scope text NOT NULL,
+	key text NOT NULL,
+	request_hash text NOT NULL,
+	status_code integer NOT NULL,
+	body {bytes} NOT NULL,
+	created_at {time} NOT NULL,
+	PRIMARY KEY (scope, key)
+)`),
+		// For sweeping old keys.
+		`CREATE INDEX idempotency_keys_created_at ON idempotency_keys (created_at)`,
+	)
+}

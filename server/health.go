@@ -1,0 +1,48 @@
+package server
+
+import (
+	"context"
+	"net/http"
+	"time"
+
+	"github.com/gin-gonic/gin"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+)
+
+func (s *Server) registerHealthRoutes(r gin.IRoutes) {
+	r.GET("/healthz", s.handleHealthz)
+	r.GET("/readyz", s.handleReadyz)
+	r.GET("/metrics", gin.WrapH(promhttp.HandlerFor(s.metrics.registry, promhttp.HandlerOpts{})))
+}
+
+// handleHealthz serves GET /healthz: the process is alive.
+func (s *Server) handleHealthz(c *gin.Context) {
+	c.JSON(http.StatusOK, gin.H{"status": "ok"})
+}
+
+// handleReadyz serves GET /readyz: the database answers and policies are loaded.
+func (s *Server) handleReadyz(c *gin.Context) {
+	ctx, cancel := context.WithTimeout(c.Request.Context(), 2*time.Second)
+	defer cancel()
+	checks := gin.H{"policies": "ok", "database": "ok"}
+	status := http.StatusOK
+	if s.engine.Active() == nil {
+		checks["policies"] = "not loaded"
+		status = http.StatusServiceUnavailable
+	}
+	if err := s.store.Ping(ctx); err != nil {
+		checks["database"] = "unreachable"
+		status = http.StatusServiceUnavailable
+	}
+	if status != http.StatusOK {
+		c.Header("Retry-After", "5")
+		c.JSON(status, gin.H{"status": "unavailable", "checks": checks})
+		return
+	}
+	c.JSON(status, gin.H{"status": "ok", "checks": checks, "policy_revision": s.engine.Active().ID})
+}
+
+// storeContext bounds one request's database work, so an outage answers 503 instead of hanging.
+func (s *Server) storeContext(c *gin.Context) (context.Context, context.CancelFunc) {
+	return context.WithTimeout(c.Request.Context(), s.cfg.StoreTimeout)
+}

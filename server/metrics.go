@@ -1,0 +1,56 @@
+package server
+
+import (
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+)
+
+// metrics are the server's Prometheus metrics, on a registry of its own so that
+// several servers (tests) can live in one process.
+type metrics struct {
+	registry         *prometheus.Registry
+	requestDuration  *prometheus.HistogramVec
+	checks           *prometheus.CounterVec
+	violations       *prometheus.CounterVec
+	evalDuration     prometheus.Histogram
+	decisionQueue    prometheus.Gauge
+	decisionDropped  prometheus.Counter
+	decisionWritten  prometheus.Counter
+	decisionFailures prometheus.Counter
+}
+
+func newMetrics() *metrics {
+	m := &metrics{
+		registry: prometheus.NewRegistry(),
+		requestDuration: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Name: "styring_http_request_duration_seconds", Help: "HTTP request duration by route, method and status code.",
+			Buckets: []float64{.0005, .001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5},
+		}, []string{"route", "method", "code"}),
+		checks: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "styring_checks_total", Help: "Initiatives checked, by kind (check, batch, submit, update) and outcome (allowed, denied).",
+		}, []string{"kind", "outcome"}),
+		violations: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "styring_violations_total", Help: "Violations found, by rule and severity.",
+		}, []string{"rule_id", "severity"}),
+		evalDuration: prometheus.NewHistogram(prometheus.HistogramOpts{
+			Name: "styring_evaluation_duration_seconds", Help: "Time to evaluate the rules on one initiative.",
+			Buckets: []float64{.0001, .00025, .0005, .001, .0025, .005, .01, .025, .05, .1},
+		}),
+		decisionQueue: prometheus.NewGauge(prometheus.GaugeOpts{
+			Name: "styring_decision_log_queue_depth", Help: "Decisions waiting to be written to the decision log.",
+		}),
+		decisionDropped: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "styring_decision_log_dropped_total", Help: "Decisions of plain checks dropped because the log queue was full.",
+		}),
+		decisionWritten: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "styring_decision_log_written_total", Help: "Decisions written to the decision log asynchronously.",
+		}),
+		decisionFailures: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "styring_decision_log_write_failures_total", Help: "Batches of decisions the log could not write.",
+		}),
+	}
+	m.registry.MustRegister(m.requestDuration, m.checks, m.violations, m.evalDuration,
+		m.decisionQueue, m.decisionDropped, m.decisionWritten, m.decisionFailures,
+		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	return m
+}

@@ -1,0 +1,142 @@
+package server
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"log/slog"
+	"mime"
+	"net/http"
+	"regexp"
+	"runtime/debug"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/baerum/styring/models"
+)
+
+const requestIDKey = "request_id"
+
+var validRequestID = regexp.MustCompile(`^[A-Za-z0-9._-]{1,64}$`)
+
+// requestID takes the caller's X-Request-Id when it is well-formed, else makes one,
+// and returns it on the response so a case handler can quote it.
+func (s *Server) requestID() gin.HandlerFunc {
+	return func(c *gin.Context) {
+		id := c.GetHeader("X-Request-Id")
+		if !validRequestID.MatchString(id) {
+			var b [12]byte
+			_, _ = rand.Read(b[:])
+			id = hex.EncodeToString(b[:])
+		}
+		c.Set(requestIDKey, id)
+		c.Header("X-Request-Id", id)
+		c.Next()
+	}
+}
+
+func requestIDOf(c *gin.Context) string { return c.GetString(requestIDKey) }
+
+// accessLog writes one JSON line per request (request id, method, route, status,
+// duration) and records the request metrics. Bodies, tokens and query values are never logged.
+func (s *Server) accessLog() gin.HandlerFunc {
+	return func(c *gin.Context) {
+		start := time.Now()
+		c.Next()
+		elapsed := time.Since(start)
+		route := c.FullPath()
+		if route == "" {
+			route = "unmatched"
+		}
+		status := c.Writer.Status()
+		s.metrics.requestDuration.WithLabelValues(route, c.Request.Method, strconv.Itoa(status)).Observe(elapsed.Seconds())
+		level := slog.LevelInfo
+		if status >= 500 {
+			level = slog.LevelError
+		}
+		s.log.LogAttrs(c.Request.Context(), level, "request",
+			slog.String("request_id", requestIDOf(c)),
+			slog.String("method", c.Request.Method),
+			slog.String("route", route),
+			slog.Int("status", status),
+			slog.Float64("duration_ms", float64(elapsed.Microseconds())/1000),
+			slog.Int("bytes", c.Writer.Size()),
+		)
+	}
+}
+
+// recoverer turns a panic into a logged internal error, never a dropped connection.
+func (s *Server) recoverer() gin.HandlerFunc {
+	return func(c *gin.Context) {
+		defer func() {
+			if r := recover(); r != nil {
+				if r == http.ErrAbortHandler {
+					panic(r)
+				}
+				s.log.Error("panic", slog.String("request_id", requestIDOf(c)), slog.String("panic", fmt.Sprint(r)), slog.String("stack", string(debug.Stack())))
+				if !c.Writer.Written() {
+					s.writeError(c, fmt.Errorf("panic: %v", r))
+				}
+			}
+		}()
+		c.Next()
+	}
+}
+
+// readBody reads a request body of one of the accepted media types, bounded by
+// limit: 415 for another Content-Type, 413 over the limit. It returns the media type.
+func (s *Server) readBody(c *gin.Context, limit int64, accept ...string) ([]byte, string, error) {
+	ct := c.GetHeader("Content-Type")
+	mt, _, err := mime.ParseMediaType(ct)
+	if ct == "" || err != nil || !contains(accept, mt) {
+		return nil, "", &models.Error{Code: models.EUNSUPPORTED,
+			Message: fmt.Sprintf("Content-Type must be %s, not %q", strings.Join(accept, " or "), ct),
+			Details: map[string]any{"accepted": accept}}
+	}
+	if c.Request.ContentLength > limit {
+		return nil, "", tooLarge(limit)
+	}
+	body := http.MaxBytesReader(c.Writer, c.Request.Body, limit)
+	raw, err := readAll(body, c.Request.ContentLength)
+	if err != nil {
+		if _, ok := err.(*http.MaxBytesError); ok {
+			return nil, "", tooLarge(limit)
+		}
+		return nil, "", models.Errorf(models.EINVALID, "could not read the request body: %v", err)
+	}
+	return raw, mt, nil
+}
+
+func tooLarge(limit int64) error {
+	return &models.Error{Code: models.ETOOLARGE, Message: fmt.Sprintf("the request body is larger than the limit of %d bytes", limit),
+		Details: map[string]any{"limit_bytes": limit}}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func joinComma(xs []string) string { return strings.Join(xs, ", ") }
+
+// routeMatches reports whether a concrete path matches a Gin route template.
+func routeMatches(template, path string) bool {
+	ts := strings.Split(strings.Trim(template, "/"), "/")
+	ps := strings.Split(strings.Trim(path, "/"), "/")
+	if len(ts) != len(ps) {
+		return false
+	}
+	for i := range ts {
+		if !strings.HasPrefix(ts[i], ":") && ts[i] != ps[i] {
+			return false
+		}
+	}
+	return true
+}

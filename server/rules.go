@@ -1,0 +1,52 @@
+package server
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/baerum/styring/models"
+)
+
+func (s *Server) registerRuleRoutes(r *gin.RouterGroup) {
+	r.GET("/rules", s.handleRuleList)
+	r.GET("/rules/:id", s.handleRuleGet)
+	r.GET("/policy", s.handlePolicyGet)
+}
+
+// handleRuleList serves GET /api/v1/rules: the catalog from the active revision's METADATA.
+func (s *Server) handleRuleList(c *gin.Context) {
+	rev := s.engine.Active()
+	c.JSON(http.StatusOK, gin.H{"policy_revision": rev.ID, "rules": rev.Rules()})
+}
+
+// handleRuleGet serves GET /api/v1/rules/:id.
+func (s *Server) handleRuleGet(c *gin.Context) {
+	rule, ok := s.engine.Active().Rule(c.Param("id"))
+	if !ok {
+		s.writeError(c, models.Errorf(models.ENOTFOUND, "rule %q not found", c.Param("id")))
+		return
+	}
+	c.JSON(http.StatusOK, rule)
+}
+
+type policyInfo struct {
+	Revision    string `json:"revision"`
+	Source      string `json:"source"`
+	LoadedAt    string `json:"loaded_at"`
+	RuleCount   int    `json:"rule_count"`
+	RecordRules int    `json:"record_rules"`
+}
+
+// handlePolicyGet serves GET /api/v1/policy: the active revision.
+func (s *Server) handlePolicyGet(c *gin.Context) {
+	rev := s.engine.Active()
+	rules := rev.Rules()
+	info := policyInfo{Revision: rev.ID, Source: rev.Source, LoadedAt: rev.LoadedAt.Format("2006-01-02T15:04:05Z07:00"), RuleCount: len(rules)}
+	for _, r := range rules {
+		if r.Scope == "record" {
+			info.RecordRules++
+		}
+	}
+	c.JSON(http.StatusOK, info)
+}
