@@ -5,6 +5,9 @@ import (
 	"encoding/json"
 	"path/filepath"
 	"testing"
+	"time"
+
+	"github.com/open-policy-agent/opa/v1/rego"
 
 	"github.com/baerum/styring/internal/sample"
 	"github.com/baerum/styring/policies"
@@ -34,6 +37,11 @@ func BenchmarkCheck(b *testing.B) {
 	ctx := context.Background()
 	run := func(name string, doc any) {
 		b.Run(name, func(b *testing.B) {
+			var steps stepCounter
+			if _, err := rev.Evaluate(ctx, doc, policies.AsOf(doc, "", time.Now()), rego.EvalQueryTracer(&steps)); err != nil {
+				b.Fatal(err)
+			}
+			b.ReportMetric(float64(steps.evals), "evals/op")
 			b.ReportAllocs()
 			for b.Loop() {
 				if _, err := rev.Check(ctx, doc, policies.CheckOptions{}); err != nil {

@@ -200,7 +200,7 @@ func (v RawViolation) In(lang models.Lang) models.Violation {
 // Evaluate runs the prepared query on doc at date asOf and returns the
 // violations in both languages, unsorted. A document that breaks the schema
 // yields only its DAT-001 violations.
-func (r *Revision) Evaluate(ctx context.Context, doc any, asOf string) ([]RawViolation, error) {
+func (r *Revision) Evaluate(ctx context.Context, doc any, asOf string, opts ...rego.EvalOption) ([]RawViolation, error) {
 	schemaErrs := r.schema.Validate(doc)
 	errs := make([]any, len(schemaErrs))
 	for i, e := range schemaErrs {
@@ -214,7 +214,7 @@ func (r *Revision) Evaluate(ctx context.Context, doc any, asOf string) ([]RawVio
 	if err != nil {
 		return nil, fmt.Errorf("convert input: %w", err)
 	}
-	rs, err := r.query.Eval(ctx, rego.EvalParsedInput(input))
+	rs, err := r.query.Eval(ctx, append(opts, rego.EvalParsedInput(input))...)
 	if err != nil {
 		return nil, fmt.Errorf("evaluate policies: %w", err)
 	}

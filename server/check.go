@@ -94,8 +94,12 @@ func (s *Server) evaluate(ctx context.Context, rev *policies.Revision, doc any, 
 	start := time.Now()
 	res, err := rev.Check(ctx, doc, policies.CheckOptions{AsOf: p.AsOf, Lang: p.Lang, Now: s.now(), Waivers: waivers})
 	if err != nil {
-		if errors.Is(err, context.DeadlineExceeded) {
+		switch {
+		case errors.Is(err, context.DeadlineExceeded):
 			return res, &models.Error{Code: models.EUNAVAILABLE, Message: fmt.Sprintf("the evaluation took longer than %v", s.cfg.EvalTimeout)}
+		case errors.Is(err, context.Canceled):
+			// The caller went away; nobody reads this answer, and it is no fault of ours.
+			return res, &models.Error{Code: models.EUNAVAILABLE, Message: "the request was cancelled"}
 		}
 		return res, err
 	}

@@ -2,6 +2,7 @@ package server
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"time"
 
@@ -54,11 +55,16 @@ type replayResponse struct {
 // logged input again, at its logged as-of date, with the active revision, and
 // returns both results and what changed.
 func (s *Server) handleDecisionReplay(c *gin.Context) {
-	p, err := parseCheckParams(c)
-	if err != nil {
-		s.writeError(c, err)
-		return
+	// Only the language is the caller's: the as-of date is the logged one.
+	lang := langFromAcceptLanguage(c.GetHeader("Accept-Language"))
+	if l, ok := c.GetQuery("lang"); ok {
+		var valid bool
+		if lang, valid = models.ParseLang(l); !valid {
+			s.writeError(c, &models.Error{Code: models.EINVALID, Message: fmt.Sprintf("lang: «%s» is not nb or en", l), Details: map[string]string{"field": "lang"}})
+			return
+		}
 	}
+	p := checkParams{Lang: lang}
 	ctx, cancel := s.storeContext(c)
 	defer cancel()
 	d, err := s.store.GetDecision(ctx, c.Param("id"))

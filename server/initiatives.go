@@ -77,6 +77,10 @@ func (s *Server) submit(c *gin.Context, id string) {
 			return
 		}
 	}
+	if err := s.checkUpdatable(c, id, ifVersion); err != nil {
+		s.writeError(c, err)
+		return
+	}
 	raw, _, err := s.readBody(c, s.cfg.MaxBodyBytes, mediaJSON)
 	if err != nil {
 		s.writeError(c, err)
@@ -204,7 +208,8 @@ func (s *Server) idempotency(c *gin.Context, caller string, raw []byte) (*models
 		return nil, false, &models.Error{Code: models.EINVALID, Message: "Idempotency-Key is longer than 200 characters", Details: map[string]string{"header": "Idempotency-Key"}}
 	}
 	h := sha256.New()
-	fmt.Fprintf(h, "%s %s\n", c.Request.Method, c.Request.URL.Path)
+	// The query (as_of, lang) changes the answer, so it is part of the request.
+	fmt.Fprintf(h, "%s %s?%s\n", c.Request.Method, c.Request.URL.Path, c.Request.URL.RawQuery)
 	h.Write(raw)
 	hash := hex.EncodeToString(h.Sum(nil))
 	ctx, cancel := s.storeContext(c)
@@ -233,6 +238,27 @@ func (s *Server) replay(c *gin.Context, rec models.IdempotencyRecord, hash strin
 	}
 	c.Header("Idempotent-Replayed", "true")
 	c.Data(rec.StatusCode, "application/json; charset=utf-8", rec.Body)
+}
+
+// checkUpdatable answers an update of an unknown initiative (404) or with a stale
+// If-Match (412) before the proposal is evaluated; the store checks again in the
+// write's transaction, so a concurrent update is still caught there.
+func (s *Server) checkUpdatable(c *gin.Context, id string, ifVersion int) error {
+	if id == "" {
+		return nil
+	}
+	ctx, cancel := s.storeContext(c)
+	defer cancel()
+	in, err := s.store.GetInitiative(ctx, id)
+	if err != nil {
+		return err
+	}
+	if ifVersion > 0 && in.Version != ifVersion {
+		return &models.Error{Code: models.EPRECONDITION,
+			Message: fmt.Sprintf("If-Match names version %d, but the latest version of %s is %d", ifVersion, id, in.Version),
+			Details: map[string]int{"current_version": in.Version}}
+	}
+	return nil
 }
 
 func etag(version int) string { return `"` + strconv.Itoa(version) + `"` }

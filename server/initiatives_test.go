@@ -13,7 +13,7 @@ import (
 )
 
 type testSubmission struct {
-	Initiative *models.Initiative  `json:"initiative"`
+	Initiative *models.Initiative `json:"initiative"`
 	Result     models.CheckResult `json:"result"`
 }
 
@@ -97,7 +97,7 @@ func TestInitiativeLifecycle(t *testing.T) {
 			wantError(t, do(t, s, req{method: "PUT", path: "/api/v1/initiatives/NOPE-1", body: exampleWith(t, "omstilling-valid", map[string]any{"id": nil})}), 404, models.ENOTFOUND, "NOPE-1")
 		})
 		t.Run("an update whose body names another id is 400", func(t *testing.T) {
-			wantError(t, do(t, s, req{method: "PUT", path: "/api/v1/initiatives/OTHER-1", body: valid}), 400, models.EINVALID, "differs")
+			wantError(t, do(t, s, req{method: "PUT", path: "/api/v1/initiatives/HP2124-OSK-014", body: example(t, "investering-valid")}), 400, models.EINVALID, "differs")
 		})
 		t.Run("a malformed If-Match is 400", func(t *testing.T) {
 			wantError(t, do(t, s, req{method: "PUT", path: "/api/v1/initiatives/HP2124-OSK-014", body: valid, headers: map[string]string{"If-Match": "abc"}}), 400, models.EINVALID, "If-Match")
