@@ -55,27 +55,44 @@ plan_years := params.plan.plan_years if not plan_period_valid
 
 plan_year_set := {y | some y in plan_years}
 
-# Budget lines with the defaults of rules.md applied once.
+# The budget lines and financing entries as the document has them. Iterate
+# these directly and apply the defaults of rules.md inline
+# (object.get(l, "one_off", false), object.get(l, "bucket", "ingen"),
+# object.get(f, "account", "drift")): building defaulted copies costs more than
+# every rule reading them.
+budget_effects := object.get(doc, "budget_effects", [])
+
+financing_entries := object.get(doc, "financing", [])
+
+# Budget lines with the defaults of rules.md applied (one_off false, bucket ingen).
+# Deprecated on hot paths: see budget_effects.
 lines := [line |
-	some l in object.get(doc, "budget_effects", [])
+	some l in budget_effects
 	line := object.union(
 		{"one_off": false, "bucket": "ingen"},
 		l,
 	)
 ]
 
+# Financing entries with account defaulted to drift. Deprecated on hot paths:
+# see financing_entries.
 financing := [f |
-	some raw in object.get(doc, "financing", [])
+	some raw in financing_entries
 	f := object.union({"account": "drift"}, raw)
 ]
 
-# net_by_year[y] = net(y) for every year with a drift line.
-net_by_year[y] := sum([l.amount_knok | some l in lines; l.account == "drift"; l.year == y]) if {
-	some line in lines
-	line.account == "drift"
-	y := line.year
+# drift_years: the years that have a drift line.
+drift_years := {l.year | some l in budget_effects; l.account == "drift"}
+
+# net_by_year[y] = net(y) for every year with a drift line. One comprehension
+# per year, indexed by year, so the cost stays linear in the number of lines.
+net_by_year := {y: total |
+	some y in drift_years
+	total := sum([l.amount_knok | some l in budget_effects; l.account == "drift"; l.year == y])
 }
 
+# net(y) is net(y) of rules.md. On hot paths prefer object.get(tiltak.net_by_year, y, 0):
+# a function call costs more than the lookup.
 net(y) := object.get(net_by_year, y, 0)
 
 saving_types := {"omstilling", "effektivisering", "innsparing"}
