@@ -154,9 +154,30 @@ type Waiver struct {
 	CreatedBy    string     `json:"created_by"`
 	CreatedAt    time.Time  `json:"created_at"`
 	RevokedAt    *time.Time `json:"revoked_at,omitempty"`
+	RevokedBy    string     `json:"revoked_by,omitempty"`
 }
 
-// AppliesAt reports whether the waiver is in force on date asOf (YYYY-MM-DD).
-func (w Waiver) AppliesAt(asOf string) bool {
-	return w.RevokedAt == nil && asOf < w.ExpiresAt
+// AppliesAt reports whether the waiver is in force on day (YYYY-MM-DD): not
+// revoked, and day before its expiry date (it stops applying on that date).
+func (w Waiver) AppliesAt(day string) bool {
+	return w.RevokedAt == nil && day < w.ExpiresAt
+}
+
+// ApplyWaivers marks the violations of res that a waiver in force on day
+// covers (waivable rules only) and recounts the summary and the verdict.
+func ApplyWaivers(res *CheckResult, waivers []Waiver, day string) {
+	for i := range res.Violations {
+		v := &res.Violations[i]
+		v.Waived = false
+		if !v.Waivable {
+			continue
+		}
+		for _, w := range waivers {
+			if w.RuleID == v.RuleID && w.AppliesAt(day) {
+				v.Waived = true
+			}
+		}
+	}
+	res.Summary = Summarize(res.Violations)
+	res.Allowed = res.Summary.Error == 0
 }

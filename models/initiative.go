@@ -108,8 +108,9 @@ type InitiativeStore interface {
 	// ListVersions returns every version, oldest first, each with its decision.
 	ListVersions(ctx context.Context, id string) ([]InitiativeVersion, error)
 	// AllInitiatives calls fn with the latest version of every initiative whose status is in
-	// statuses (all when empty), in id order, streaming: the portfolio report's one pass.
-	AllInitiatives(ctx context.Context, statuses []string, fn func(Initiative) error) error
+	// statuses (all when empty), in id order, with the result of the check that accepted
+	// it, streaming: the portfolio report's one pass.
+	AllInitiatives(ctx context.Context, statuses []string, fn func(Initiative, json.RawMessage) error) error
 
 	// LogDecisions appends decisions to the log (the asynchronous logger's batch write).
 	LogDecisions(ctx context.Context, ds []Decision) error

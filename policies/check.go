@@ -33,6 +33,9 @@ type CheckOptions struct {
 // ParseDocument decodes one JSON document, keeping numbers exact (json.Number),
 // and reports a syntax error with its line and column.
 func ParseDocument(raw []byte) (any, error) {
+	if err := checkDepth(raw); err != nil {
+		return nil, err
+	}
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.UseNumber()
 	var doc any
@@ -45,6 +48,39 @@ func ParseDocument(raw []byte) (any, error) {
 			Details: map[string]int{"line": line, "column": col}}
 	}
 	return doc, nil
+}
+
+// MaxDepth is how deeply arrays and objects may nest in a document; the schema
+// needs six levels, and a limit keeps a hostile body from exhausting the stack.
+const MaxDepth = 64
+
+// checkDepth refuses documents nested deeper than MaxDepth, before decoding.
+func checkDepth(raw []byte) error {
+	depth, inString, escaped := 0, false, false
+	for i, b := range raw {
+		switch {
+		case inString:
+			switch {
+			case escaped:
+				escaped = false
+			case b == '\\':
+				escaped = true
+			case b == '"':
+				inString = false
+			}
+		case b == '"':
+			inString = true
+		case b == '{' || b == '[':
+			if depth++; depth > MaxDepth {
+				line, col := lineCol(raw, int64(i))
+				return &models.Error{Code: models.EINVALID, Message: fmt.Sprintf("invalid JSON at line %d, column %d: nested deeper than %d levels", line, col, MaxDepth),
+					Details: map[string]int{"line": line, "column": col}}
+			}
+		case b == '}' || b == ']':
+			depth--
+		}
+	}
+	return nil
 }
 
 func syntaxError(raw []byte, err error) error {
@@ -142,19 +178,12 @@ func (r *Revision) Check(ctx context.Context, doc any, opts CheckOptions) (model
 	if m, ok := doc.(map[string]any); ok {
 		res.InitiativeID, _ = m["id"].(string)
 	}
-	today := opts.Now.UTC().Format(time.DateOnly)
 	for _, rv := range raw {
-		v := rv.In(opts.Lang)
-		for _, w := range opts.Waivers {
-			if v.Waivable && w.RuleID == v.RuleID && w.AppliesAt(today) {
-				v.Waived = true
-			}
-		}
-		res.Violations = append(res.Violations, v)
+		res.Violations = append(res.Violations, rv.In(opts.Lang))
 	}
 	models.SortViolations(res.Violations)
-	res.Summary = models.Summarize(res.Violations)
-	res.Allowed = res.Summary.Error == 0
+	// Waivers apply by the day of evaluation: an exception stops on its expiry date.
+	models.ApplyWaivers(&res, opts.Waivers, opts.Now.UTC().Format(time.DateOnly))
 	return res, nil
 }
 

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/baerum/styring/internal/sample"
 	"github.com/baerum/styring/models"
 	"github.com/baerum/styring/policies"
 )
@@ -118,4 +119,8 @@ func messages(vs []models.Violation) string {
 		b.WriteString("  " + v.RuleID + " " + v.PathOr("-") + ": " + v.Message + "\n")
 	}
 	return b.String()
+}
+
+func sampleExamples() (map[string][]byte, []string, error) {
+	return sample.SharedExamples(filepath.Join(sharedDir, "examples"))
 }

@@ -28,14 +28,17 @@ type Revision struct {
 	compiler *ast.Compiler
 	store    storage.Store
 	query    rego.PreparedEvalQuery
-	schema   *schemaValidator
-	catalog  []models.Rule
-	byID     map[string]models.Rule
+	// contribQuery and portfolioQuery are nil when the policies have no portfolio rules.
+	contribQuery   *rego.PreparedEvalQuery
+	portfolioQuery *rego.PreparedEvalQuery
+	schema         *schemaValidator
+	catalog        []models.Rule
+	byID           map[string]models.Rule
 }
 
 // Load reads, compiles and prepares the policies of src.
 func Load(ctx context.Context, src Source) (*Revision, error) {
-	b, err := readBundle(ctx, src)
+	b, err := readSource(ctx, src)
 	if err != nil {
 		return nil, err
 	}
@@ -77,6 +80,14 @@ func Compile(ctx context.Context, b *bundle.Bundle) (*Revision, error) {
 	if err != nil {
 		return nil, fmt.Errorf("prepare query: %w", err)
 	}
+	contribQuery, err := prepareOptional(ctx, compiler, store, "data.styring.portfolio.contributions.rows", ContributionsQuery)
+	if err != nil {
+		return nil, err
+	}
+	portfolioQuery, err := prepareOptional(ctx, compiler, store, "data.styring.portfolio.main.violations", PortfolioQuery)
+	if err != nil {
+		return nil, err
+	}
 	schema, err := newSchemaValidator(initiativeSchema)
 	if err != nil {
 		return nil, err
@@ -86,21 +97,37 @@ func Compile(ctx context.Context, b *bundle.Bundle) (*Revision, error) {
 		return nil, err
 	}
 	rev := &Revision{
-		ID:       id,
-		Source:   "bundle",
-		LoadedAt: time.Now().UTC(),
-		bundle:   b,
-		compiler: compiler,
-		store:    store,
-		query:    pq,
-		schema:   schema,
-		catalog:  catalog,
-		byID:     make(map[string]models.Rule, len(catalog)),
+		ID:             id,
+		Source:         "bundle",
+		LoadedAt:       time.Now().UTC(),
+		bundle:         b,
+		compiler:       compiler,
+		store:          store,
+		query:          pq,
+		contribQuery:   contribQuery,
+		portfolioQuery: portfolioQuery,
+		schema:         schema,
+		catalog:        catalog,
+		byID:           make(map[string]models.Rule, len(catalog)),
 	}
 	for _, r := range catalog {
 		rev.byID[r.ID] = r
 	}
 	return rev, nil
+}
+
+// prepareOptional prepares a query of a part of the policies that a custom
+// bundle may leave out; nil when no module defines the probe rule.
+func prepareOptional(ctx context.Context, c *ast.Compiler, store storage.Store, probe, query string) (*rego.PreparedEvalQuery, error) {
+	ref := ast.MustParseRef(probe)
+	if len(c.GetRulesForVirtualDocument(ref)) == 0 && len(c.GetRulesWithPrefix(ref)) == 0 {
+		return nil, nil
+	}
+	pq, err := rego.New(rego.Compiler(c), rego.Store(store), rego.Query(query)).PrepareForEval(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("prepare %s: %w", query, err)
+	}
+	return &pq, nil
 }
 
 // CompileError carries the compiler's errors, each with file, row and column.

@@ -20,7 +20,7 @@ import (
 // Source says where a revision's policies come from.
 type Source struct {
 	// Location is "" (or "embedded") for the policies in the binary, a directory,
-	// or an OPA bundle file (.tar.gz).
+	// an OPA bundle file (.tar.gz), or the http(s) URL of a bundle.
 	Location string
 }
 

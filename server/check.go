@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -149,14 +150,43 @@ func (s *Server) handleCheck(c *gin.Context) {
 		s.writeError(c, err)
 		return
 	}
+	withPortfolio := false
+	if v, ok := c.GetQuery("portfolio"); ok {
+		if withPortfolio, err = strconv.ParseBool(v); err != nil {
+			s.writeError(c, &models.Error{Code: models.EINVALID, Message: fmt.Sprintf("portfolio: «%s» is not true or false", v), Details: map[string]string{"field": "portfolio"}})
+			return
+		}
+	}
 	rev := s.engine.Active()
-	res, err := s.evaluate(c.Request.Context(), rev, doc, p, models.DecisionCheck, nil)
+	res, err := s.evaluate(c.Request.Context(), rev, doc, p, models.DecisionCheck, s.checkWaivers(c, doc))
 	if err != nil {
 		s.writeError(c, err)
 		return
 	}
 	s.decisions.Enqueue(decisionFor(models.DecisionCheck, raw, res, callerOf(c), res.EvaluatedAt))
-	c.JSON(200, res)
+	if !withPortfolio {
+		c.JSON(200, res)
+		return
+	}
+	out := checkWithPortfolio{CheckResult: res}
+	if _, isObject := doc.(map[string]any); isObject && !onlySchemaErrors(res) {
+		if out.Portfolio, err = s.portfolioWhatIf(c.Request.Context(), rev, doc, res.AsOf, p.Lang); err != nil {
+			s.writeError(c, err)
+			return
+		}
+	}
+	c.JSON(200, out)
+}
+
+// checkWithPortfolio is a check result with the what-if of the portfolio
+// (absent when the proposal does not match the schema).
+type checkWithPortfolio struct {
+	models.CheckResult
+	Portfolio *whatIf `json:"portfolio,omitempty"`
+}
+
+func onlySchemaErrors(res models.CheckResult) bool {
+	return len(res.Violations) > 0 && res.Violations[0].RuleID == "DAT-001"
 }
 
 // batchItem is one entry of a batch answer: the check result or why the item

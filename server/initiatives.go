@@ -126,7 +126,14 @@ func (s *Server) submit(c *gin.Context, id string) {
 		return
 	}
 	rev := s.engine.Active()
-	res, err := s.evaluate(c.Request.Context(), rev, doc, p, kind, nil)
+	var waivers []models.Waiver // an update is checked with the initiative's waivers
+	if kind == models.DecisionUpdate {
+		if waivers, err = s.updateWaivers(c, id); err != nil {
+			s.writeError(c, err)
+			return
+		}
+	}
+	res, err := s.evaluate(c.Request.Context(), rev, doc, p, kind, waivers)
 	if err != nil {
 		s.writeError(c, err)
 		return
@@ -295,6 +302,10 @@ func (s *Server) handleInitiativeGet(c *gin.Context) {
 	if d, err := s.store.GetDecision(ctx, in.DecisionID); err == nil {
 		view.Result = d.Result
 	} else if models.ErrorCode(err) != models.ENOTFOUND {
+		s.writeError(c, err)
+		return
+	}
+	if view.Result, err = s.withCurrentWaivers(ctx, in.ID, view.Result); err != nil {
 		s.writeError(c, err)
 		return
 	}

@@ -24,6 +24,7 @@ import (
 	"golang.org/x/text/message"
 
 	"github.com/baerum/styring/models/gormstore"
+	"github.com/baerum/styring/report"
 )
 
 // openAPIURL is the address openapi.json is known by to the schema compiler:
@@ -430,7 +431,7 @@ func TestOpenAPIIsValid(t *testing.T) {
 		names := sortedKeys(schemas.(map[string]any))
 		for _, want := range []string{"CheckResult", "Violation", "Summary", "BatchResponse", "BatchItem", "Submission",
 			"Initiative", "InitiativeView", "InitiativePage", "InitiativeVersions", "Decision", "ReplayResponse",
-			"Rule", "RuleList", "PolicyInfo", "Health", "Ready", "Error"} {
+			"Rule", "RuleList", "PolicyInfo", "Health", "Ready", "Error", "Waiver", "WaiverList"} {
 			if !slices.Contains(names, want) {
 				t.Errorf("components/schemas has no %s", want)
 			}
@@ -643,6 +644,7 @@ func TestOpenAPIResponsesValidate(t *testing.T) {
 	}
 	ndjson := bytes.Join([][]byte{compact(valid), []byte(`{"title": "uferdig`), compact(refused)}, []byte("\n"))
 	tooManyItems := bytes.Repeat([]byte("{}\n"), 1001)
+	nextYear := time.Now().UTC().AddDate(1, 0, 0).Format(time.DateOnly) // a waiver's expiry must be after today
 	overLimit := bytes.Repeat([]byte(" "), 1<<20+1)
 
 	cases := []openAPICase{
@@ -792,6 +794,45 @@ func TestOpenAPIResponsesValidate(t *testing.T) {
 			}},
 		{name: "versions answers 404 for an unknown initiative", method: "GET", target: "/api/v1/initiatives/HP2124-OSK-999/versions", route: "/api/v1/initiatives/:id/versions", want: 404},
 
+		// Waivers of /api/v1/initiatives/:id
+		{name: "waivers answers an empty list", method: "GET", target: "/api/v1/initiatives/HP2124-OSK-014/waivers", route: "/api/v1/initiatives/:id/waivers", want: 200},
+		{name: "create waiver waives a rule", method: "POST", target: "/api/v1/initiatives/HP2124-OSK-014/waivers", route: "/api/v1/initiatives/:id/waivers",
+			header: jsonHeader, body: body(waiverBody("KPI-004", "Etter-målingen kommer med årsrapporten", nextYear)), want: 201,
+			check: func(t *testing.T, rec *httptest.ResponseRecorder, kept map[string]string) {
+				var w waiverView
+				decodeAs(t, rec, &w)
+				kept["waiver"], kept["waiver_decision"] = w.ID, w.DecisionID
+			}},
+		{name: "create waiver refuses a rule of category legal", method: "POST", target: "/api/v1/initiatives/HP2124-OSK-014/waivers", route: "/api/v1/initiatives/:id/waivers",
+			header: jsonHeader, body: body(waiverBody("PRV-002", "Vi venter på DPIA", nextYear)), want: 422},
+		{name: "create waiver refuses a rule the catalog does not have", method: "POST", target: "/api/v1/initiatives/HP2124-OSK-014/waivers", route: "/api/v1/initiatives/:id/waivers",
+			header: jsonHeader, body: body(waiverBody("XYZ-999", "Ukjent", nextYear)), want: 422},
+		{name: "create waiver rejects an expiry that is not after today", method: "POST", target: "/api/v1/initiatives/HP2124-OSK-014/waivers", route: "/api/v1/initiatives/:id/waivers",
+			header: jsonHeader, body: body(waiverBody("KPI-004", "For sent", "2020-01-01")), want: 400},
+		{name: "create waiver rejects another media type", method: "POST", target: "/api/v1/initiatives/HP2124-OSK-014/waivers", route: "/api/v1/initiatives/:id/waivers",
+			header: map[string]string{"Content-Type": "text/plain"}, body: body(waiverBody("KPI-004", "r", nextYear)), want: 415},
+		{name: "create waiver rejects a body over the limit", method: "POST", target: "/api/v1/initiatives/HP2124-OSK-014/waivers", route: "/api/v1/initiatives/:id/waivers",
+			header: jsonHeader, body: body(overLimit), want: 413},
+		{name: "create waiver answers 404 for an unknown initiative", method: "POST", target: "/api/v1/initiatives/HP2124-OSK-999/waivers", route: "/api/v1/initiatives/:id/waivers",
+			header: jsonHeader, body: body(waiverBody("KPI-004", "r", nextYear)), want: 404},
+		{name: "create waiver answers 503 when the database is gone", server: down, method: "POST", target: "/api/v1/initiatives/HP2124-OSK-014/waivers", route: "/api/v1/initiatives/:id/waivers",
+			header: jsonHeader, body: body(waiverBody("KPI-004", "r", nextYear)), want: 503},
+		{name: "waivers lists the waiver as active", method: "GET", target: "/api/v1/initiatives/HP2124-OSK-014/waivers", route: "/api/v1/initiatives/:id/waivers", want: 200,
+			check: func(t *testing.T, rec *httptest.ResponseRecorder, _ map[string]string) {
+				var out waiverList
+				decodeAs(t, rec, &out)
+				if len(out.Waivers) != 1 || !out.Waivers[0].Active {
+					t.Errorf("waivers %+v, want one active", out.Waivers)
+				}
+			}},
+		{name: "waivers answers 404 for an unknown initiative", method: "GET", target: "/api/v1/initiatives/HP2124-OSK-999/waivers", route: "/api/v1/initiatives/:id/waivers", want: 404},
+		{name: "waivers answers 503 when the database is gone", server: down, method: "GET", target: "/api/v1/initiatives/HP2124-OSK-014/waivers", route: "/api/v1/initiatives/:id/waivers", want: 503},
+		{name: "decision of a waiver is there at once", method: "GET", target: "/api/v1/decisions/{waiver_decision}", route: "/api/v1/decisions/:id", want: 200},
+		{name: "revoke waiver revokes it", method: "DELETE", target: "/api/v1/initiatives/HP2124-OSK-014/waivers/{waiver}", route: "/api/v1/initiatives/:id/waivers/:waiver_id", want: 200},
+		{name: "revoke waiver twice is a conflict", method: "DELETE", target: "/api/v1/initiatives/HP2124-OSK-014/waivers/{waiver}", route: "/api/v1/initiatives/:id/waivers/:waiver_id", want: 409},
+		{name: "revoke waiver answers 404 for an unknown waiver", method: "DELETE", target: "/api/v1/initiatives/HP2124-OSK-014/waivers/W-nope", route: "/api/v1/initiatives/:id/waivers/:waiver_id", want: 404},
+		{name: "revoke waiver answers 503 when the database is gone", server: down, method: "DELETE", target: "/api/v1/initiatives/HP2124-OSK-014/waivers/W-nope", route: "/api/v1/initiatives/:id/waivers/:waiver_id", want: 503},
+
 		// GET /api/v1/initiatives
 		{name: "list answers the first page with a cursor", method: "GET", target: "/api/v1/initiatives?limit=1", route: "/api/v1/initiatives", want: 200,
 			check: func(t *testing.T, rec *httptest.ResponseRecorder, kept map[string]string) {
@@ -829,6 +870,40 @@ func TestOpenAPIResponsesValidate(t *testing.T) {
 		{name: "rule answers 404 for an unknown rule", method: "GET", target: "/api/v1/rules/XYZ-999", route: "/api/v1/rules/:id", want: 404},
 		{name: "policy names the active revision", method: "GET", target: "/api/v1/policy", route: "/api/v1/policy", want: 200},
 
+		// The compliance report: JSON, CSV and the what-if of a check
+		{name: "check answers the portfolio what-if", method: "POST", target: "/api/v1/check?portfolio=true", route: "/api/v1/check",
+			header: jsonHeader, body: body(refused), want: 200,
+			check: func(t *testing.T, rec *httptest.ResponseRecorder, _ map[string]string) {
+				if !bytes.Contains(rec.Body.Bytes(), []byte(`"portfolio":{`)) {
+					t.Errorf("no portfolio in %.300s", rec.Body)
+				}
+			}},
+		{name: "check rejects a portfolio that is not a boolean", method: "POST", target: "/api/v1/check?portfolio=maybe", route: "/api/v1/check",
+			header: jsonHeader, body: body(valid), want: 400},
+		{name: "report answers the portfolio and the standings", method: "GET", target: "/api/v1/reports/compliance", route: "/api/v1/reports/compliance", want: 200},
+		{name: "report answers with every filter", method: "GET", target: "/api/v1/reports/compliance?status=forslag,vedtatt&status=utredning&as_of=2024-01-01&lang=en&recheck=true",
+			route: "/api/v1/reports/compliance", want: 200},
+		{name: "report rejects an unknown status", method: "GET", target: "/api/v1/reports/compliance?status=bogus", route: "/api/v1/reports/compliance", want: 400},
+		{name: "report answers 503 when the database is gone", server: down, method: "GET", target: "/api/v1/reports/compliance", route: "/api/v1/reports/compliance", want: 503},
+		{name: "report CSV answers every table", method: "GET", target: "/api/v1/reports/compliance.csv", route: "/api/v1/reports/compliance.csv", want: 200},
+		{name: "report CSV answers one table", method: "GET", target: "/api/v1/reports/compliance.csv?table=sector_figures&lang=en", route: "/api/v1/reports/compliance.csv", want: 200},
+		{name: "report CSV rejects an unknown table", method: "GET", target: "/api/v1/reports/compliance.csv?table=nope", route: "/api/v1/reports/compliance.csv", want: 400},
+
+		// The managers' pages
+		{name: "report page renders", method: "GET", target: "/reports/compliance", route: "/reports/compliance", want: 200},
+		{name: "report page renders in English with filters", method: "GET", target: "/reports/compliance?lang=en&sector=OSK&status=forslag&as_of=2024-01-01&recheck=true",
+			route: "/reports/compliance", want: 200},
+		{name: "report page rejects an unknown sector", method: "GET", target: "/reports/compliance?sector=XYZ", route: "/reports/compliance", want: 400},
+		{name: "report page answers 503 when the database is gone", server: down, method: "GET", target: "/reports/compliance", route: "/reports/compliance", want: 503},
+		{name: "initiative page lists the violations", method: "GET", target: "/reports/compliance/initiatives/HP2124-OSK-014", route: "/reports/compliance/initiatives/:id", want: 200},
+		{name: "initiative page answers 404 for an unknown initiative", method: "GET", target: "/reports/compliance/initiatives/HP2124-OSK-999", route: "/reports/compliance/initiatives/:id", want: 404},
+		{name: "initiative page rejects an unknown lang", method: "GET", target: "/reports/compliance/initiatives/HP2124-OSK-014?lang=de", route: "/reports/compliance/initiatives/:id", want: 400},
+		{name: "static serves the stylesheet", method: "GET", target: "/reports/static/report.css?v=1", route: "/reports/static/*file", want: 200},
+		{name: "static serves the icon", method: "GET", target: "/reports/static/favicon.svg", route: "/reports/static/*file", want: 200},
+		{name: "static answers 304 to its ETag", method: "GET", target: "/reports/static/report.css", route: "/reports/static/*file",
+			header: map[string]string{"If-None-Match": `"` + report.StaticVersion + `"`}, want: 304},
+		{name: "static answers 404 for another file", method: "GET", target: "/reports/static/app.js", route: "/reports/static/*file", want: 404},
+
 		// What no route serves
 		{name: "an unknown path answers 404", method: "GET", target: "/api/v1/nothing-here", route: "", want: 404},
 		{name: "a method no route has answers 405", method: "PATCH", target: "/healthz", route: "", want: 405, check: wantHeader("Allow", "GET")},
@@ -849,7 +924,7 @@ func TestOpenAPIResponsesValidate(t *testing.T) {
 			for k, v := range kept {
 				target = strings.ReplaceAll(target, "{"+k+"}", v)
 			}
-			if c.route != "" && !routeMatches(c.route, strings.SplitN(target, "?", 2)[0]) {
+			if c.route != "" && !caseRouteMatches(c.route, strings.SplitN(target, "?", 2)[0]) {
 				t.Fatalf("the case's route %s does not match %s", c.route, target)
 			}
 			r := httptest.NewRequest(c.method, target, c.body)
@@ -875,6 +950,15 @@ func TestOpenAPIResponsesValidate(t *testing.T) {
 			t.Errorf("no case drives %s %s", ri.Method, ri.Path)
 		}
 	}
+}
+
+// caseRouteMatches is routeMatches that also knows Gin's catch-all segment
+// (/reports/static/*file), which matches the rest of the path.
+func caseRouteMatches(route, path string) bool {
+	if prefix, _, ok := strings.Cut(route, "/*"); ok {
+		return strings.HasPrefix(path, prefix+"/") && len(path) > len(prefix)+1
+	}
+	return routeMatches(route, path)
 }
 
 // TestOpenAPIValidateResponseCatchesDrift: the helper the other tests use fails for an

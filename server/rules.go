@@ -6,6 +6,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/baerum/styring/models"
+	"github.com/baerum/styring/policies"
 )
 
 func (s *Server) registerRuleRoutes(r *gin.RouterGroup) {
@@ -31,11 +32,14 @@ func (s *Server) handleRuleGet(c *gin.Context) {
 }
 
 type policyInfo struct {
-	Revision    string `json:"revision"`
-	Source      string `json:"source"`
-	LoadedAt    string `json:"loaded_at"`
-	RuleCount   int    `json:"rule_count"`
-	RecordRules int    `json:"record_rules"`
+	Revision       string            `json:"revision"`
+	Source         string            `json:"source"`
+	LoadedAt       string            `json:"loaded_at"`
+	RuleCount      int               `json:"rule_count"`
+	RecordRules    int               `json:"record_rules"`
+	PortfolioRules int               `json:"portfolio_rules"`
+	LastReload     *policies.Attempt `json:"last_reload,omitempty"`
+	LastFailure    *policies.Attempt `json:"last_failed_attempt,omitempty"`
 }
 
 // handlePolicyGet serves GET /api/v1/policy: the active revision.
@@ -46,7 +50,10 @@ func (s *Server) handlePolicyGet(c *gin.Context) {
 	for _, r := range rules {
 		if r.Scope == "record" {
 			info.RecordRules++
+		} else {
+			info.PortfolioRules++
 		}
 	}
+	info.LastFailure, info.LastReload = s.lifecycle.Status()
 	c.JSON(http.StatusOK, info)
 }

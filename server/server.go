@@ -5,8 +5,11 @@
 package server
 
 import (
+	"sync"
+
 	"context"
 	"errors"
+	"golang.org/x/time/rate"
 	"log/slog"
 	"net"
 	"net/http"
@@ -33,6 +36,8 @@ type Config struct {
 	WriteTimeout      time.Duration // default 60 s
 	IdleTimeout       time.Duration // default 120 s
 	DecisionQueue     int           // capacity of the asynchronous decision log, default 10 000
+	RateLimit         float64       // requests a second per token (0: default 50; negative: no limit)
+	RateBurst         int           // burst per token, default 2 × RateLimit
 }
 
 func (c *Config) defaults() {
@@ -60,6 +65,12 @@ func (c *Config) defaults() {
 	if c.DecisionQueue <= 0 {
 		c.DecisionQueue = 10000
 	}
+	if c.RateLimit == 0 {
+		c.RateLimit = 50
+	}
+	if c.RateBurst <= 0 {
+		c.RateBurst = max(int(2*c.RateLimit), 1)
+	}
 	defDur(&c.EvalTimeout, 2*time.Second)
 	defDur(&c.StoreTimeout, 5*time.Second)
 	defDur(&c.ReadHeaderTimeout, 5*time.Second)
@@ -70,15 +81,23 @@ func (c *Config) defaults() {
 
 // Server serves the API. Create it with New; it is an http.Handler.
 type Server struct {
-	cfg       Config
-	engine    *policies.Engine
-	store     models.InitiativeStore
-	log       *slog.Logger
-	metrics   *metrics
-	decisions *DecisionLogger
-	router    *gin.Engine
-	http      *http.Server
-	now       func() time.Time
+	cfg        Config
+	engine     *policies.Engine
+	store      models.InitiativeStore
+	log        *slog.Logger
+	metrics    *metrics
+	decisions  *DecisionLogger
+	router     *gin.Engine
+	lifecycle  *policies.Lifecycle
+	tokens     models.TokenStore
+	waivers    models.WaiverStore
+	tokenCache tokenCache
+	limitMu    sync.Mutex
+	limits     map[string]*rate.Limiter
+	// contributions caches what each stored version adds to the portfolio.
+	contributions *policies.ContributionCache
+	http          *http.Server
+	now           func() time.Time
 }
 
 // New wires a server around the engine and the store.
@@ -88,14 +107,22 @@ func New(cfg Config, engine *policies.Engine, store models.InitiativeStore, log 
 		log = slog.New(slog.DiscardHandler)
 	}
 	s := &Server{
-		cfg:     cfg,
-		engine:  engine,
-		store:   store,
-		log:     log,
-		metrics: newMetrics(),
-		now:     time.Now,
+		cfg:           cfg,
+		engine:        engine,
+		store:         store,
+		log:           log,
+		metrics:       newMetrics(),
+		now:           time.Now,
+		contributions: &policies.ContributionCache{},
 	}
 	s.decisions = NewDecisionLogger(store, cfg.DecisionQueue, log, s.metrics)
+	if ts, ok := store.(models.TokenStore); ok {
+		s.tokens = ts
+	}
+	if ws, ok := store.(models.WaiverStore); ok {
+		s.waivers = ws
+	}
+	s.lifecycle = &policies.Lifecycle{Engine: engine, Source: policies.Source{Location: engine.Active().Source}}
 	s.router = s.routes()
 	s.http = &http.Server{
 		Addr:              cfg.Addr,
@@ -137,7 +164,7 @@ func (s *Server) routes() *gin.Engine {
 	r.HandleMethodNotAllowed = true
 	r.RedirectTrailingSlash = false
 	r.ContextWithFallback = true
-	r.Use(s.recoverer(), s.requestID(), s.accessLog())
+	r.Use(s.recoverer(), s.requestID(), s.accessLog(), securityHeaders(), s.authorize())
 	r.NoRoute(func(c *gin.Context) {
 		s.writeError(c, models.Errorf(models.ENOTFOUND, "no route %s %s", c.Request.Method, c.Request.URL.Path))
 	})
@@ -147,12 +174,17 @@ func (s *Server) routes() *gin.Engine {
 	})
 
 	s.registerHealthRoutes(r)
+	s.registerPageRoutes(r)
+	s.registerLoginRoutes(r)
 	api := r.Group("/api/v1")
 	s.registerHealthRoutes(api)
 	s.registerCheckRoutes(api)
 	s.registerInitiativeRoutes(api)
+	s.registerWaiverRoutes(api)
 	s.registerDecisionRoutes(api)
 	s.registerRuleRoutes(api)
+	s.registerReportRoutes(api)
+	s.registerPolicyRoutes(api)
 	s.registerOpenAPIRoutes(api)
 	return r
 }

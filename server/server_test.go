@@ -42,9 +42,34 @@ func newTestServer(t testing.TB, backend string) *Server {
 
 func newTestServerWith(t testing.TB, store models.InitiativeStore, cfg Config) *Server {
 	t.Helper()
+	if cfg.RateLimit == 0 {
+		cfg.RateLimit = -1 // tests send bursts; TestRateLimit sets its own
+	}
 	s := New(cfg, policies.NewEngine(embeddedRevision(t)), store, nil)
 	t.Cleanup(func() { s.decisions.Close(context.Background()) })
+	testTokens.Store(s, issueToken(t, s, "test-admin", models.RoleAdmin))
 	return s
+}
+
+// testTokens holds each test server's admin token: do sends it unless the
+// request names its own Authorization (or "" for none).
+var testTokens sync.Map
+
+// issueToken creates a token of role on the server's store and returns its secret.
+func issueToken(t testing.TB, s *Server, name string, role models.Role) string {
+	t.Helper()
+	if s.tokens == nil {
+		return ""
+	}
+	tok, secret, err := models.NewToken(name, role, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.tokens.CreateToken(context.Background(), &tok); err != nil {
+		// A closed store (outage tests) cannot take a token; those tests expect 503 first anyway.
+		return ""
+	}
+	return secret
 }
 
 func example(t testing.TB, name string) []byte {
@@ -91,7 +116,16 @@ func do(t testing.TB, s http.Handler, r req) *httptest.ResponseRecorder {
 		}
 		hr.Header.Set("Content-Type", ct)
 	}
+	if srv, ok := s.(*Server); ok {
+		if tok, ok := testTokens.Load(srv); ok && tok.(string) != "" {
+			hr.Header.Set("Authorization", "Bearer "+tok.(string))
+		}
+	}
 	for k, v := range r.headers {
+		if k == "Authorization" && v == "" {
+			hr.Header.Del(k)
+			continue
+		}
 		hr.Header.Set(k, v)
 	}
 	rec := httptest.NewRecorder()

@@ -34,8 +34,10 @@ func commands() []command {
 	return []command{
 		{"check", "check initiatives (JSON files or - for stdin) against the rules", runCheck},
 		{"rules", "list the rule catalog", runRules},
+		{"report", "the compliance report of initiatives in files (no database)", runReport},
 		{"serve", "serve the HTTP API (PostgreSQL or embedded SQLite)", runServe},
 		{"migrate", "apply the database migrations (--status to list them)", runMigrate},
+		{"token", "create, list or revoke API tokens", runToken},
 		{"version", "print the version", func(_ context.Context, _ []string, _ io.Reader, stdout, _ io.Writer) int {
 			fmt.Fprintln(stdout, "styring", version)
 			return exitOK

@@ -312,3 +312,39 @@ func TestRulesMarkdownIsCommitted(t *testing.T) {
 		t.Errorf("docs/rules.md is out of date: run `go run ./cmd/styring rules --format markdown > docs/rules.md`")
 	}
 }
+
+func TestReportCommand(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join(examples, "portfolio", "P-*.json"))
+	r := styring(t, "", append([]string{"report", "--format", "json"}, files...)...)
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	var rep struct {
+		Portfolio struct {
+			Initiatives int `json:"initiatives"`
+			Summary     struct{ Error, Warning int }
+		} `json:"portfolio"`
+		Records struct {
+			Initiatives []struct{ ID string } `json:"initiatives"`
+		} `json:"records"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if rep.Portfolio.Initiatives != 11 || rep.Portfolio.Summary.Error != 11 || rep.Portfolio.Summary.Warning != 26 || len(rep.Records.Initiatives) != 12 {
+		t.Errorf("report %+v", rep)
+	}
+	if r := styring(t, "", append([]string{"report", "--format", "csv", "--table", "year_figures"}, files...)...); r.code != 0 ||
+		!strings.HasPrefix(r.stdout, "year,omstilling_level_knok") || strings.Count(r.stdout, "\n") != 5 {
+		t.Errorf("csv: %d\n%s", r.code, r.stdout)
+	}
+	if r := styring(t, "", append([]string{"report", "--status", "vedtatt"}, files...)...); r.code != 0 || !strings.Contains(r.stdout, "2 tiltak i porteføljen") {
+		t.Errorf("status filter: %s", r.stdout)
+	}
+	if r := styring(t, "", "report", "--format", "xml", files[0]); r.code != 2 {
+		t.Errorf("bad format exit %d", r.code)
+	}
+	if r := styring(t, "", "report", "nope.json"); r.code != 2 || !strings.Contains(r.stderr, "nope.json") {
+		t.Errorf("missing file: %d %s", r.code, r.stderr)
+	}
+}

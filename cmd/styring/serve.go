@@ -11,9 +11,13 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"os/signal"
+	"syscall"
 	"time"
 
 	"github.com/baerum/styring/internal/demo"
+	"github.com/baerum/styring/models"
 	"github.com/baerum/styring/models/gormstore"
 	"github.com/baerum/styring/policies"
 	"github.com/baerum/styring/server"
@@ -29,6 +33,8 @@ func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 	maxBody := fs.Int64("max-body", 1<<20, "largest request body in bytes")
 	maxBatch := fs.Int64("max-batch-body", 32<<20, "largest batch body in bytes")
 	logLevel := fs.String("log-level", envOr("STYRING_LOG_LEVEL", "info"), "debug, info, warn or error")
+	pollInterval := fs.Duration("poll-interval", 60*time.Second, "with a bundle URL as --policies: how often to poll it (ETag)")
+	rateLimit := fs.Float64("rate-limit", 50, "requests a second per token (a negative value: no limit)")
 	if _, err := parseInterspersed(fs, args); err != nil {
 		return flagError(err)
 	}
@@ -54,11 +60,19 @@ func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 		log.Error("migrate database", "error", err.Error())
 		return exitRuntime
 	}
-	srv := server.New(server.Config{Addr: *addr, MaxBodyBytes: *maxBody, MaxBatchBytes: *maxBatch}, engine, store, log)
+	srv := server.New(server.Config{Addr: *addr, MaxBodyBytes: *maxBody, MaxBatchBytes: *maxBatch, RateLimit: *rateLimit}, engine, store, log)
 	if *withDemo {
-		if err := loadDemo(srv, log); err != nil {
+		tokens, err := demoTokens(ctx, store)
+		if err == nil {
+			err = loadDemo(srv, tokens[models.RoleSaksbehandler], log)
+		}
+		if err != nil {
 			log.Error("load demo data", "error", err.Error())
 			return exitRuntime
+		}
+		fmt.Fprintln(stdout, "Demo tokens (one per role; new ones each start):")
+		for _, role := range models.Roles {
+			fmt.Fprintf(stdout, "  %-14s %s\n", role+":", tokens[role])
 		}
 	}
 	ln, err := net.Listen("tcp", *addr)
@@ -69,6 +83,28 @@ func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 	rev := engine.Active()
 	log.Info("serving", "addr", ln.Addr().String(), "policy_revision", rev.ID, "policies", rev.Source, "database", describeDatabase(*dbURL))
 	fmt.Fprintf(stdout, "Styring listening on http://%s (policy %s)\n", ln.Addr(), rev.ID[:19])
+
+	// SIGHUP reloads the policies: compiled and tested before they are swapped in.
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
+	go func() {
+		for range hup {
+			rev, changed, err := srv.Lifecycle().Reload(ctx)
+			if err != nil {
+				log.Warn("policy reload refused; the active revision keeps serving", "error", err.Error(), "revision", rev.ID)
+				continue
+			}
+			log.Info("policy reload", "revision", rev.ID, "changed", changed)
+		}
+	}()
+	if policies.IsURL(*policyDir) {
+		go srv.Lifecycle().Poll(ctx, *pollInterval,
+			func(rev *policies.Revision) {
+				log.Info("policy revision activated from bundle URL", "revision", rev.ID)
+			},
+			func(err error) { log.Warn("policy bundle poll", "error", err.Error()) })
+	}
 
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
@@ -94,7 +130,7 @@ func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 // loadDemo submits the sample initiatives through the API itself, so they are
 // checked and stored exactly as a case handler's would be. Those already stored
 // (a restart) are left as they are.
-func loadDemo(srv http.Handler, log *slog.Logger) error {
+func loadDemo(srv http.Handler, token string, log *slog.Logger) error {
 	docs, err := demo.Initiatives()
 	if err != nil {
 		return err
@@ -103,6 +139,7 @@ func loadDemo(srv http.Handler, log *slog.Logger) error {
 	for _, raw := range docs {
 		req := httptest.NewRequest(http.MethodPost, "/api/v1/initiatives", bytes.NewReader(raw))
 		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Authorization", "Bearer "+token)
 		rec := httptest.NewRecorder()
 		srv.ServeHTTP(rec, req)
 		switch rec.Code {
@@ -115,4 +152,24 @@ func loadDemo(srv http.Handler, log *slog.Logger) error {
 	}
 	log.Info("demo data loaded", "submitted", stored, "shipped", len(docs))
 	return nil
+}
+
+// demoTokens replaces the demo tokens of earlier starts with a new one per role.
+func demoTokens(ctx context.Context, store models.TokenStore) (map[models.Role]string, error) {
+	out := map[models.Role]string{}
+	for _, role := range models.Roles {
+		name := "demo-" + string(role)
+		if _, err := store.RevokeToken(ctx, name, time.Now()); err != nil && models.ErrorCode(err) != models.ENOTFOUND {
+			return nil, err
+		}
+		tok, secret, err := models.NewToken(name, role, nil)
+		if err != nil {
+			return nil, err
+		}
+		if err := store.CreateToken(ctx, &tok); err != nil {
+			return nil, err
+		}
+		out[role] = secret
+	}
+	return out, nil
 }

@@ -22,9 +22,25 @@ type serverProcess struct {
 	cmd    *exec.Cmd
 	base   string
 	stderr *bytes.Buffer
+	tokens map[string]string // printed by --demo, per role
+	token  string            // sent as Bearer by request
 }
 
-var listening = regexp.MustCompile(`listening on (http://\S+)`)
+var (
+	listening = regexp.MustCompile(`listening on (http://\S+)`)
+	demoToken = regexp.MustCompile(`^\s+(\w+):\s+(sty_\S+)$`)
+)
+
+// createToken runs `styring token create` and returns the token: the last line.
+func createToken(t *testing.T, db, role string) string {
+	t.Helper()
+	r := styring(t, "", "token", "create", "--database", db, "--role", role, "--name", "test-"+role)
+	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
+	if r.code != 0 || !strings.HasPrefix(lines[len(lines)-1], "sty_") {
+		t.Fatalf("token create: %d %s %s", r.code, r.stdout, r.stderr)
+	}
+	return lines[len(lines)-1]
+}
 
 // startServe starts `styring serve` on a free port and waits until it says where it listens.
 func startServe(t *testing.T, args ...string) *serverProcess {
@@ -47,7 +63,12 @@ func startServe(t *testing.T, args ...string) *serverProcess {
 		}
 	})
 	lines := bufio.NewScanner(stdout)
+	p.tokens = map[string]string{}
 	for lines.Scan() {
+		if m := demoToken.FindStringSubmatch(lines.Text()); m != nil {
+			p.tokens[m[1]] = m[2]
+			p.token = p.tokens["admin"]
+		}
 		if m := listening.FindStringSubmatch(lines.Text()); m != nil {
 			p.base = m[1]
 			go io.Copy(io.Discard, stdout)
@@ -77,6 +98,9 @@ func (p *serverProcess) request(t *testing.T, method, path string, body []byte) 
 	if body != nil {
 		req.Header.Set("Content-Type", "application/json")
 	}
+	if p.token != "" {
+		req.Header.Set("Authorization", "Bearer "+p.token)
+	}
 	res, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
@@ -92,7 +116,9 @@ func TestServeSubmitRestartReadBack(t *testing.T) {
 	for _, backend := range gormstore.TestBackends() {
 		t.Run(backend, func(t *testing.T) {
 			db := gormstore.TestURL(t, backend)
+			token := createToken(t, db, "saksbehandler")
 			first := startServe(t, "--database", db)
+			first.token = token
 			code, body := first.request(t, "POST", "/api/v1/initiatives", mustRead(t, example("omstilling-valid")))
 			if code != 201 {
 				t.Fatalf("submit: %d %s", code, body)
@@ -106,6 +132,7 @@ func TestServeSubmitRestartReadBack(t *testing.T) {
 			first.stop(t)
 
 			second := startServe(t, "--database", db)
+			second.token = token
 			code, body = second.request(t, "GET", "/api/v1/initiatives/HP2124-OSK-014", nil)
 			if code != 200 || !bytes.Contains(body, []byte(`"version":1`)) {
 				t.Fatalf("read back after restart: %d %s", code, body)
@@ -128,6 +155,9 @@ func TestServeDemo(t *testing.T) {
 			Total int `json:"total"`
 		}
 		json.Unmarshal(body, &page)
+		if len(p.tokens) != 4 {
+			t.Fatalf("--demo printed %d tokens, want one per role", len(p.tokens))
+		}
 		if code != 200 || page.Total != 12 {
 			t.Fatalf("demo portfolio: %d, total %d", code, page.Total)
 		}
@@ -166,6 +196,7 @@ func TestReadmeAPIExamples(t *testing.T) {
 		t.Run(c, func(t *testing.T) {
 			cmd := exec.Command("bash", "-c", strings.ReplaceAll(c, "http://localhost:8080", p.base))
 			cmd.Dir = root
+			cmd.Env = append(os.Environ(), "STYRING_TOKEN="+p.tokens["admin"])
 			out, err := cmd.CombinedOutput()
 			if err != nil {
 				t.Fatalf("%v\n%s", err, out)
@@ -173,8 +204,10 @@ func TestReadmeAPIExamples(t *testing.T) {
 			if !json.Valid(bytes.TrimSpace(out)) && !strings.Contains(c, "/metrics") && !strings.Contains(c, ".csv") {
 				t.Fatalf("not JSON:\n%s", out)
 			}
-			if bytes.Contains(out, []byte(`"code":"internal"`)) {
-				t.Fatalf("internal error:\n%s", out)
+			for _, bad := range []string{`"code":"internal"`, `"code":"unauthorized"`, `"code":"forbidden"`} {
+				if bytes.Contains(out, []byte(bad)) {
+					t.Fatalf("answered %s:\n%s", bad, out)
+				}
 			}
 		})
 	}

@@ -3,6 +3,7 @@ package gormstore
 import (
 	"context"
 	"encoding/base64"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -72,6 +73,23 @@ type latestRow struct {
 	Document    JSON
 	CreatedAt   time.Time
 	UpdatedAt   time.Time
+}
+
+// latestWithResultRow is a latest version with the result of its decision.
+type latestWithResultRow struct {
+	ID          string
+	Version     int
+	Title       string
+	Sector      string
+	Status      string
+	Type        string
+	SubmittedAt string
+	Allowed     bool
+	DecisionID  string
+	Document    JSON
+	CreatedAt   time.Time
+	UpdatedAt   time.Time
+	Result      JSON
 }
 
 const latestColumns = "i.id, i.version, i.title, i.sector, i.status, i.type, i.submitted_at, i.allowed, i.decision_id, v.document, i.created_at, i.updated_at"
@@ -404,13 +422,14 @@ func (s *Store) ListVersions(ctx context.Context, id string) ([]models.Initiativ
 // status is in statuses (all when empty), in id order. It reads keyset pages of
 // allBatchSize, each a query of its own, so no result set or transaction stays
 // open while fn runs. An error of fn stops the pass and is returned as it is.
-func (s *Store) AllInitiatives(ctx context.Context, statuses []string, fn func(models.Initiative) error) error {
+func (s *Store) AllInitiatives(ctx context.Context, statuses []string, fn func(models.Initiative, json.RawMessage) error) error {
 	after := ""
 	first := true
 	for {
-		var rows []latestRow
+		var rows []latestWithResultRow
 		err := s.run(ctx, "read initiatives", func(db *gorm.DB) error {
-			q := latest(db)
+			q := latest(db).Select(latestColumns + ", d.result AS result").
+				Joins("LEFT JOIN decisions d ON d.decision_id = i.decision_id")
 			if len(statuses) > 0 {
 				q = q.Where("i.status IN ?", statuses)
 			}
@@ -423,7 +442,7 @@ func (s *Store) AllInitiatives(ctx context.Context, statuses []string, fn func(m
 			return err
 		}
 		for _, r := range rows {
-			if err := fn(r.initiative()); err != nil {
+			if err := fn(latestRow{r.ID, r.Version, r.Title, r.Sector, r.Status, r.Type, r.SubmittedAt, r.Allowed, r.DecisionID, r.Document, r.CreatedAt, r.UpdatedAt}.initiative(), r.Result.raw()); err != nil {
 				return err
 			}
 		}

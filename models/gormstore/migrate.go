@@ -21,6 +21,8 @@ type migration struct {
 // migrations is the schema's history, in order.
 var migrations = []migration{
 	{Version: 1, Name: "initiatives, versions, decisions and idempotency keys", Up: migrateInitialSchema},
+	{Version: 2, Name: "API tokens", Up: migrateTokens},
+	{Version: 3, Name: "waivers", Up: migrateWaivers},
 }
 
 // init refuses a history out of order: Migrate applies the slice in order and
@@ -301,5 +303,43 @@ func migrateInitialSchema(tx *gorm.DB) error {
 )`),
 		// For sweeping old keys.
 		`CREATE INDEX idempotency_keys_created_at ON idempotency_keys (created_at)`,
+	)
+}
+
+// migrateTokens adds the API tokens: only a hash of each token is kept.
+func migrateTokens(tx *gorm.DB) error {
+	r := strings.NewReplacer("{time}", timeType(tx), "{id}", idType(tx))
+	return execAll(tx,
+		r.Replace(`CREATE TABLE tokens (
+	id {id} PRIMARY KEY,
+	name text NOT NULL,
+	role text NOT NULL,
+	hash text NOT NULL,
+	created_at {time} NOT NULL,
+	expires_at {time},
+	revoked_at {time}
+)`),
+		`CREATE UNIQUE INDEX tokens_hash ON tokens (hash)`,
+		`CREATE INDEX tokens_name ON tokens (name)`,
+	)
+}
+
+// migrateWaivers adds the waivers: a manager's accountable exception to one
+// rule for one initiative, until an expiry date.
+func migrateWaivers(tx *gorm.DB) error {
+	r := strings.NewReplacer("{time}", timeType(tx), "{id}", idType(tx))
+	return execAll(tx,
+		r.Replace(`CREATE TABLE waivers (
+	id {id} PRIMARY KEY,
+	initiative_id {id} NOT NULL REFERENCES initiatives (id) ON DELETE CASCADE,
+	rule_id text NOT NULL,
+	reason text NOT NULL,
+	expires_at text NOT NULL,
+	created_by text NOT NULL,
+	created_at {time} NOT NULL,
+	revoked_by text NOT NULL DEFAULT '',
+	revoked_at {time}
+)`),
+		`CREATE INDEX waivers_initiative ON waivers (initiative_id, rule_id)`,
 	)
 }

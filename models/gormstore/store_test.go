@@ -550,7 +550,7 @@ func testAllInitiatives(t *testing.T, _ string, s *gormstore.Store) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []string
-			err := s.AllInitiatives(ctx, tt.statuses, func(in models.Initiative) error {
+			err := s.AllInitiatives(ctx, tt.statuses, func(in models.Initiative, _ json.RawMessage) error {
 				if len(in.Document) == 0 || in.Version != 1 {
 					return fmt.Errorf("%s: version %d, %d document bytes", in.ID, in.Version, len(in.Document))
 				}
@@ -596,7 +596,7 @@ func testAllInitiativesStops(t *testing.T, _ string, s *gormstore.Store) {
 	seedPaging(t, s)
 	stop := errors.New("report full")
 	calls := 0
-	err := s.AllInitiatives(context.Background(), nil, func(models.Initiative) error {
+	err := s.AllInitiatives(context.Background(), nil, func(models.Initiative, json.RawMessage) error {
 		calls++
 		if calls == 3 {
 			return stop

@@ -13,14 +13,11 @@ params := data.parameters
 # as_of is D: the caller's as-of date, else submitted_at, else today (UTC).
 # The Go engine always supplies input.as_of; the fallbacks keep the policy
 # correct when it is queried directly (opa eval, opa run --server).
-as_of := input.as_of
-
-as_of := doc.submitted_at if not input.as_of
-
-as_of := substring(time.format([time.now_ns(), "UTC", "2006-01-02"]), 0, 10) if {
-	not input.as_of
-	not doc.submitted_at
-}
+as_of := input.as_of if {
+	input.as_of
+} else := doc.submitted_at if {
+	doc.submitted_at
+} else := substring(time.format([time.now_ns(), "UTC", "2006-01-02"]), 0, 10)
 
 # set: present and not an empty string, array, set or object.
 is_set(x) if {

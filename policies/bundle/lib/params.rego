@@ -8,9 +8,18 @@ package styring.lib.params
 
 # entry_at returns the entry of a dated list in force at date d (YYYY-MM-DD), or
 # is undefined when d is before the first entry. ISO dates compare as strings.
-entry_at(list, d) := in_force[count(in_force) - 1] if {
-	in_force := [e | some e in list; e.from <= d]
-	count(in_force) > 0
+entry_at(list, d) := e if {
+	# Lists are sorted by from. Written without building an array, as rules
+	# call it often: the last entry when it has started, else the entry whose
+	# successor has not.
+	e := list[count(list) - 1]
+	e.from <= d
+}
+
+entry_at(list, d) := e if {
+	some i, e in list
+	e.from <= d
+	list[i + 1].from > d
 }
 
 # at returns the value of a dated list in force at date d.

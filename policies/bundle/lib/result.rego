@@ -36,3 +36,6 @@ rule_meta(chain) := [a |
 
 # msg pairs the Norwegian and English text of a message.
 msg(nb, en) := {"nb": nb, "en": en}
+
+# decimal_nb writes a number the Norwegian way, with a decimal comma (0,7).
+decimal_nb(x) := replace(sprintf("%v", [x]), ".", ",")

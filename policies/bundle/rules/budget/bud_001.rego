@@ -28,18 +28,21 @@ violation contains result.fail(rego.metadata.chain(), {
 	"path": "/plan_period",
 	"message": result.msg(
 		sprintf(
-			"Økonomiplanperioden %d–%d omfatter %d budsjettår; økonomiplanen skal omfatte minst %d budsjettår.",
-			[min(years), max(years), n, min_years],
+			"Økonomiplanperioden %s omfatter %d budsjettår; økonomiplanen skal omfatte minst %d budsjettår.",
+			[period, n, min_years],
 		),
 		sprintf(
-			"The plan period %d–%d covers %d budget years; the financial plan must cover at least %d budget years.",
-			[min(years), max(years), n, min_years],
+			"The plan period %s covers %d budget years; the financial plan must cover at least %d budget years.",
+			[period, n, min_years],
 		),
 	),
 }) if {
-	years := tiltak.plan_years
-	n := count(years)
+	n := count(tiltak.plan_years)
 	n < min_years
 }
 
 min_years := tiltak.params.plan.min_years
+
+# period: P written as a range (2021–2024), for the messages of BUD-001, BUD-002,
+# DAT-004 and OMS-001.
+period := sprintf("%d–%d", [min(tiltak.plan_years), max(tiltak.plan_years)])

@@ -23,6 +23,9 @@ package styring.rules.budget.bud_002
 
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
+import data.styring.rules.budget.bud_001
+import data.styring.rules.data.dat_003
+import data.styring.rules.data.dat_004
 
 violation contains result.fail(rego.metadata.chain(), {
 	"path": "/budget_effects",
@@ -30,18 +33,19 @@ violation contains result.fail(rego.metadata.chain(), {
 	"message": result.msg(
 		sprintf(
 			"Økonomiplanåret %d (periode %s) mangler driftslinje i budget_effects. Legg inn en linje med konto drift for %d, med beløp 0 hvis tiltaket ikke har driftsvirkning det året.",
-			[y, period, y],
+			[y, bud_001.period, y],
 		),
 		sprintf(
 			"Plan year %d (period %s) has no operating line in budget_effects. Add a line with account drift for %d, with amount 0 if the initiative has no operating effect that year.",
-			[y, period, y],
+			[y, bud_001.period, y],
 		),
 	),
 }) if {
-	some y in tiltak.plan_years
-	not y in drift_years
+	some y in missing_years
 }
 
-drift_years := {l.year | some l in tiltak.lines; l.account == "drift"}
-
-period := sprintf("%d–%d", [min(tiltak.plan_years), max(tiltak.plan_years)])
+# missing_years: the plan years without a drift line. Without investering lines
+# every line is a drift line, and DAT-004's line_years are the drift years.
+missing_years := tiltak.plan_year_set - dat_004.line_years if {
+	count(dat_003.investering_lines) == 0
+} else := tiltak.plan_year_set - tiltak.drift_years

@@ -22,6 +22,7 @@ package styring.rules.budget.bud_003
 
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
+import data.styring.rules.budget.bud_004
 
 violation contains result.fail(rego.metadata.chain(), {
 	"path": "/financing",
@@ -37,21 +38,18 @@ violation contains result.fail(rego.metadata.chain(), {
 		),
 	),
 }) if {
+	# net(y) > 0 needs a drift line with amount > 0.
+	max(bud_004.amounts) > 0
 	some y in tiltak.plan_years
-	net := tiltak.net(y)
+	net := sum([a | ls := tiltak.budget_effects; ls[i].year == y; ls[i].account == "drift"; a := ls[i].amount_knok])
 	net > 0
-	funded := object.get(funding_by_year, y, 0)
+	funded := sum([f.amount_knok | some f in funding; f.year == y])
 	funded < net
 }
 
-# funding_by_year[y]: drift financing of year y from sources other than lan.
-funding_by_year[y] := sum([f.amount_knok | some f in funding; f.year == y]) if {
-	some entry in funding
-	y := entry.year
-}
-
+# funding: drift financing (account drift, the default) from sources other than lan.
 funding := [f |
-	some f in tiltak.financing
-	f.account == "drift"
+	some f in tiltak.financing_entries
+	object.get(f, "account", "drift") == "drift"
 	f.source != "lan"
 ]

@@ -39,12 +39,24 @@ violation contains result.fail(rego.metadata.chain(), {
 		),
 	),
 }) if {
-	some i, l in tiltak.lines
+	large_amount
+	some i, l in tiltak.budget_effects
+
+	# calc_basis is a string: not set is missing or "".
+	object.get(l, "calc_basis", "") == ""
 	abs(l.amount_knok) >= limit
-	not tiltak.is_set(object.get(l, "calc_basis", ""))
 }
 
 limit := tiltak.params.economy.calc_basis_min_knok
+
+# amounts: every line's amount_knok (OMS-002 reads it too).
+amounts := [a | a := tiltak.budget_effects[_].amount_knok]
+
+# large_amount: some line has |amount_knok| >= limit. When min(amounts) is
+# positive, max(amounts) is at least as large.
+large_amount if max(amounts) >= limit
+
+large_amount if abs(min(amounts)) >= limit
 
 default severity := "warning"
 

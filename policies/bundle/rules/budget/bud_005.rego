@@ -30,32 +30,30 @@ violation contains result.fail(rego.metadata.chain(), {
 	"message": result.msg(
 		sprintf(
 			"I %d finansieres %d kNOK fra %s, som er engangsmidler, mens tiltaket har varige driftsutgifter på %d kNOK samme år.",
-			[f.year, f.amount_knok, f.source, cost],
+			[f.year, f.amount_knok, f.source, sum(costs)],
 		),
 		sprintf(
 			"In %d, %d kNOK is financed from %s, which is one-time money, while the initiative has permanent operating costs of %d kNOK the same year.",
-			[f.year, f.amount_knok, f.source, cost],
+			[f.year, f.amount_knok, f.source, sum(costs)],
 		),
 	),
 }) if {
-	some i, f in tiltak.financing
-	f.account == "drift"
-	f.source in one_time_sources
-	f.year in tiltak.plan_year_set
-	cost := permanent_cost_by_year[f.year]
+	fs := tiltak.financing_entries
+	fs[i].source in {"disposisjonsfond", "bufferfond", "salgsinntekt"} # one-time money
+	f := fs[i]
+	object.get(f, "account", "drift") == "drift"
+	y := f.year
+	y in tiltak.plan_year_set
+
+	# The permanent (one_off false, the default) drift lines with amount > 0 in year y.
+	costs := [a |
+		ls := tiltak.budget_effects
+		ls[j].year == y
+		l := ls[j]
+		l.account == "drift"
+		object.get(l, "one_off", false) == false
+		a := l.amount_knok
+		a > 0
+	]
+	count(costs) > 0
 }
-
-one_time_sources := {"disposisjonsfond", "bufferfond", "salgsinntekt"}
-
-# permanent_cost_by_year[y]: the sum of permanent drift lines with amount > 0 in year y.
-permanent_cost_by_year[y] := sum([l.amount_knok | some l in permanent_costs; l.year == y]) if {
-	some line in permanent_costs
-	y := line.year
-}
-
-permanent_costs := [l |
-	some l in tiltak.lines
-	l.account == "drift"
-	l.one_off == false
-	l.amount_knok > 0
-]

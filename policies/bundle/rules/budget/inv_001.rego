@@ -25,6 +25,7 @@ package styring.rules.budget.inv_001
 
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
+import data.styring.rules.data.dat_003
 
 violation contains result.fail(rego.metadata.chain(), {
 	"path": "/investment",
@@ -39,18 +40,24 @@ violation contains result.fail(rego.metadata.chain(), {
 		),
 	),
 }) if {
-	some l in tiltak.lines
-	l.account == "investering"
-	count(problems) > 0
+	count(dat_003.investering_lines) > 0
+	not meets_criteria
 }
 
 min_life := tiltak.params.economy.investment_min_life_years
 
 min_cost := tiltak.params.economy.investment_min_cost_knok
 
-life := tiltak.value_at(["investment", "economic_life_years"])
+life := object.get(tiltak.doc, ["investment", "economic_life_years"], null)
 
-cost := tiltak.value_at(["investment", "acquisition_cost_knok"])
+cost := object.get(tiltak.doc, ["investment", "acquisition_cost_knok"], null)
+
+# meets_criteria holds exactly when problems is empty: null sorts below every
+# number, so a missing value fails >= as it fails the minimum.
+meets_criteria if {
+	life >= min_life
+	cost >= min_cost
+}
 
 # problems lists the shortcomings in a fixed order: life first, then cost.
 problems := [p | some p in [life_problem, cost_problem]; p != null]

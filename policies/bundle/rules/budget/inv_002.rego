@@ -38,10 +38,30 @@ violation contains result.fail(rego.metadata.chain(), {
 		),
 	),
 }) if {
-	some i, f in tiltak.financing
-	f.source == "lan"
+	some i in suspect_loans
+	f := tiltak.financing[i]
 	reasons := [r | some r in [account_reason(f), type_reason, owner_reason]; r != null]
 	count(reasons) > 0
+}
+
+# suspect_loans: the loans that may break the rule, found without building the
+# reasons: every loan when the initiative is not an investering in an asset the
+# kommune owns, else the loans on account drift (the default).
+suspect_loans contains i if {
+	fs := tiltak.financing_entries
+	fs[i].source == "lan"
+	not owned_investment
+}
+
+suspect_loans contains i if {
+	fs := tiltak.financing_entries
+	fs[i].source == "lan"
+	object.get(fs[i], "account", "drift") == "drift"
+}
+
+owned_investment if {
+	tiltak.doc.type == "investering"
+	tiltak.doc.investment.owner_is_kommune == true
 }
 
 account_reason(f) := result.msg(

@@ -34,7 +34,9 @@ violation contains result.fail(rego.metadata.chain(), {
 	),
 }) if {
 	tiltak.doc.type == "investering"
-	not tiltak.set_at(["investment", "completion_year"])
+
+	# completion_year is a number: not set is missing.
+	object.get(tiltak.doc, ["investment", "completion_year"], null) == null
 }
 
 violation contains result.fail(rego.metadata.chain(), {
@@ -58,4 +60,4 @@ violation contains result.fail(rego.metadata.chain(), {
 	not y in opex_years
 }
 
-opex_years := {e.year | some e in tiltak.doc.investment.opex_consequences}
+opex_years := {y | y := tiltak.doc.investment.opex_consequences[_].year}

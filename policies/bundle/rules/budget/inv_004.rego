@@ -34,7 +34,7 @@ violation contains result.fail(rego.metadata.chain(), {
 	"message": result.msg(
 		sprintf(
 			"I %d er investeringsutgiftene %d kNOK, men investeringsfinansieringen er %d kNOK: %d kNOK %s (tillatt avvik er %s kNOK).",
-			[y, cost, funded, abs(funded - cost), gap_nb(funded, cost), replace(sprintf("%v", [tolerance]), ".", ",")],
+			[y, cost, funded, abs(funded - cost), gap_nb(funded, cost), result.decimal_nb(tolerance)],
 		),
 		sprintf(
 			"In %d the investment costs are %d kNOK, but the investment financing is %d kNOK: %d kNOK %s (allowed difference %v kNOK).",
@@ -43,9 +43,10 @@ violation contains result.fail(rego.metadata.chain(), {
 	),
 }) if {
 	tiltak.doc.type == "investering"
-	some y in tiltak.plan_years
-	cost := cost_by_year[y]
-	funded := object.get(funding_by_year, y, 0)
+	some y in cost_years
+	y in tiltak.plan_year_set
+	cost := sum([a | ls := tiltak.budget_effects; ls[i].account == "investering"; ls[i].year == y; a := ls[i].amount_knok])
+	funded := sum([a | fs := tiltak.financing_entries; fs[i].account == "investering"; fs[i].year == y; a := fs[i].amount_knok])
 	abs(funded - cost) > tolerance
 }
 
@@ -59,18 +60,8 @@ gap_en(funded, cost) := "too little" if funded < cost
 
 gap_en(funded, cost) := "too much" if funded > cost
 
-# cost_by_year[y]: the sum of investering lines in year y.
-cost_by_year[y] := sum([l.amount_knok | some l in costs; l.year == y]) if {
-	some line in costs
-	y := line.year
-}
+# cost_years: the years that have an investering line.
+cost_years := {y | ls := tiltak.budget_effects; ls[i].account == "investering"; y := ls[i].year}
 
-costs := [l | some l in tiltak.lines; l.account == "investering"]
-
-# funding_by_year[y]: the investering financing of year y.
-funding_by_year[y] := sum([f.amount_knok | some f in funding; f.year == y]) if {
-	some entry in funding
-	y := entry.year
-}
-
-funding := [f | some f in tiltak.financing; f.account == "investering"]
+# funding: the investering financing (a missing account is drift). INV-006 reads it too.
+funding := [f | fs := tiltak.financing_entries; fs[i].account == "investering"; f := fs[i]]

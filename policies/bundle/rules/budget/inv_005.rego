@@ -31,5 +31,5 @@ violation contains result.fail(rego.metadata.chain(), {
 	),
 }) if {
 	tiltak.doc.type == "investering"
-	not tiltak.given_at(["investment", "rentable"])
+	object.get(tiltak.doc, ["investment", "rentable"], null) == null
 }

@@ -25,13 +25,14 @@ package styring.rules.budget.inv_006
 
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
+import data.styring.rules.budget.inv_004
 
 violation contains result.fail(rego.metadata.chain(), {
 	"path": "/financing",
 	"message": result.msg(
 		sprintf(
 			"Investeringen er ikke rentabel, men bare %s %% av investeringsfinansieringen (%d av %d kNOK) kommer fra andre kilder enn lån; minstekravet er %s %%.",
-			[decimal_nb(share), non_loan, total, decimal_nb(min_pct)],
+			[result.decimal_nb(share), non_loan, total, result.decimal_nb(min_pct)],
 		),
 		sprintf(
 			"The investment is not rentable, but only %v %% of its investment financing (%d of %d kNOK) comes from sources other than loans; the minimum is %v %%.",
@@ -40,22 +41,17 @@ violation contains result.fail(rego.metadata.chain(), {
 	),
 }) if {
 	tiltak.doc.type == "investering"
-	tiltak.value_at(["investment", "rentable"]) == false
+	object.get(tiltak.doc, ["investment", "rentable"], null) == false
 	total > 0
 	non_loan * 100 < min_pct * total
 }
 
 min_pct := tiltak.params.economy.min_equity_share_non_rentable_pct
 
-funding := [f | some f in tiltak.financing; f.account == "investering"]
+total := sum([a | a := inv_004.funding[_].amount_knok])
 
-total := sum([f.amount_knok | some f in funding])
-
-non_loan := sum([f.amount_knok | some f in funding; f.source != "lan"])
+non_loan := total - sum([a | fs := inv_004.funding; fs[i].source == "lan"; a := fs[i].amount_knok])
 
 # share: the non-loan share in per cent, rounded down to one decimal for the message
 # (so a share just below the minimum never reads as the minimum).
 share := floor((non_loan * 1000) / total) / 10
-
-# decimal_nb writes a number with a decimal comma, as Norwegian does (43,7).
-decimal_nb(x) := replace(sprintf("%v", [x]), ".", ",")

@@ -37,7 +37,9 @@ violation contains result.fail(rego.metadata.chain(), {
 	tiltak.doc.type == "investering"
 	cost := tiltak.doc.investment.acquisition_cost_knok
 	cost > limit
-	not tiltak.set_at(["investment", "project_phase"])
+
+	# project_phase is one of the phases: not set is missing.
+	object.get(tiltak.doc, ["investment", "project_phase"], null) == null
 }
 
 limit := tiltak.params.economy.large_project_knok

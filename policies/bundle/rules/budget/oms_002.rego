@@ -22,8 +22,8 @@ package styring.rules.budget.oms_002
 
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
-
-gain_buckets := {"omstilling", "effektivisering"}
+import data.styring.rules.budget.bud_004
+import data.styring.rules.data.dat_003
 
 violation contains result.fail(rego.metadata.chain(), {
 	"path": sprintf("/budget_effects/%d/bucket", [i]),
@@ -38,10 +38,24 @@ violation contains result.fail(rego.metadata.chain(), {
 		),
 	),
 }) if {
-	some i, l in tiltak.lines
-	l.bucket in gain_buckets
+	some i in suspect_lines
+	l := tiltak.budget_effects[i]
 	found := issues(l)
 	count(found) > 0
+}
+
+# suspect_lines: the lines in bucket omstilling or effektivisering that are on
+# account investering or (when any line at all has one) have an amount >= 0.
+suspect_lines contains i if {
+	suspects := dat_003.gain_lines & dat_003.investering_lines
+	some i in suspects
+}
+
+suspect_lines contains i if {
+	max(bud_004.amounts) >= 0
+	ls := tiltak.budget_effects
+	some i in dat_003.gain_lines
+	ls[i].amount_knok >= 0
 }
 
 issues(l) := array.concat(account_issue(l), amount_issue(l))

@@ -23,6 +23,7 @@ package styring.rules.budget.oms_003
 
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
+import data.styring.rules.data.dat_003
 
 violation contains result.fail(rego.metadata.chain(), {
 	"path": sprintf("/budget_effects/%d/one_off", [i]),
@@ -37,7 +38,8 @@ violation contains result.fail(rego.metadata.chain(), {
 		),
 	),
 }) if {
-	some i, l in tiltak.lines
-	l.bucket != "ingen"
-	l.one_off == true
+	# one_off lines in bucket omstilling or effektivisering
+	one_off_gains := dat_003.one_off_lines & dat_003.gain_lines
+	some i in one_off_gains
+	l := tiltak.budget_effects[i]
 }

@@ -21,17 +21,16 @@ package styring.rules.data.dat_002
 
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
+import data.styring.rules.governance.gov_004
 
 violation contains result.fail(rego.metadata.chain(), {
 	"path": "/end_date",
 	"message": result.msg(
-		sprintf("Sluttdatoen %s (end_date) er før startdatoen %s (start_date).", [end, start]),
-		sprintf("The end date %s (end_date) is before the start date %s (start_date).", [end, start]),
+		sprintf("Sluttdatoen %s (end_date) er før startdatoen %s (start_date).", [tiltak.doc.end_date, tiltak.doc.start_date]),
+		sprintf("The end date %s (end_date) is before the start date %s (start_date).", [tiltak.doc.end_date, tiltak.doc.start_date]),
 	),
 }) if {
-	start := tiltak.doc.start_date
-	end := tiltak.doc.end_date
-	end < start
+	tiltak.doc.end_date < tiltak.doc.start_date
 }
 
 violation contains result.fail(rego.metadata.chain(), {
@@ -39,19 +38,14 @@ violation contains result.fail(rego.metadata.chain(), {
 	"message": result.msg(
 		sprintf(
 			"Økonomiplanperioden slutter i %d (end_year), før den starter i %d (start_year). Til dette er rettet, vurderes tiltaket mot standardperioden %s.",
-			[end, start, default_period],
+			[pp.end_year, pp.start_year, gov_004.default_period],
 		),
 		sprintf(
 			"The plan period ends in %d (end_year), before it starts in %d (start_year). Until this is corrected, the initiative is checked against the default period %s.",
-			[end, start, default_period],
+			[pp.end_year, pp.start_year, gov_004.default_period],
 		),
 	),
 }) if {
-	start := tiltak.doc.plan_period.start_year
-	end := tiltak.doc.plan_period.end_year
-	end < start
-}
-
-default_period := sprintf("%d–%d", [min(years), max(years)]) if {
-	years := tiltak.params.plan.plan_years
+	pp := tiltak.doc.plan_period
+	pp.end_year < pp.start_year
 }

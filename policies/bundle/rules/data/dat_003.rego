@@ -24,6 +24,7 @@ package styring.rules.data.dat_003
 
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
+import data.styring.rules.data.dat_004
 
 violation contains result.fail(rego.metadata.chain(), {
 	"path": sprintf("/budget_effects/%d", [i]),
@@ -38,6 +39,7 @@ violation contains result.fail(rego.metadata.chain(), {
 		),
 	),
 }) if {
+	not distinct_keys
 	some i, k in keys
 	same := [j | some j, kj in keys; kj == k]
 	first := same[0]
@@ -51,3 +53,34 @@ keys := [[l.year, l.account, l.bucket, l.one_off] | some l in tiltak.lines]
 one_off_nb := {true: "engangs", false: "varig"}
 
 one_off_en := {true: "one-off", false: "permanent"}
+
+# distinct_keys is a cheap proof that no two lines share their identity, so that
+# keys is built only when two lines may repeat each other. It holds when no two
+# lines share a year, or when the lines fall into disjoint groups (one_off,
+# omstilling, effektivisering, investering, the rest) and no two lines of a group
+# share a year: lines with the same identity are always in the same group.
+distinct_keys if count(dat_004.line_years) == count(tiltak.budget_effects)
+
+distinct_keys if {
+	count(grouped_lines) == ((count(one_off_lines) + count(omstilling_lines)) + count(effektivisering_lines)) + count(investering_lines)
+	every group in [one_off_lines, omstilling_lines, effektivisering_lines, investering_lines, all_lines - grouped_lines] {
+		count({y | ls := tiltak.budget_effects; some i in group; y := ls[i].year}) == count(group)
+	}
+}
+
+# The indexes of the lines by one_off, bucket and account, as the document has
+# them (a missing one_off is false, a missing bucket ingen). OMS-002, OMS-003
+# and INV-001 read them too.
+one_off_lines := {i | ls := tiltak.budget_effects; ls[i].one_off == true}
+
+omstilling_lines := {i | ls := tiltak.budget_effects; ls[i].bucket == "omstilling"}
+
+effektivisering_lines := {i | ls := tiltak.budget_effects; ls[i].bucket == "effektivisering"}
+
+gain_lines := omstilling_lines | effektivisering_lines
+
+investering_lines := {i | ls := tiltak.budget_effects; ls[i].account == "investering"}
+
+grouped_lines := ((one_off_lines | omstilling_lines) | effektivisering_lines) | investering_lines
+
+all_lines := {i | some i, _ in tiltak.budget_effects}

@@ -22,22 +22,29 @@ package styring.rules.data.dat_004
 
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
+import data.styring.rules.budget.bud_001
 
 violation contains result.fail(rego.metadata.chain(), {
 	"path": sprintf("/budget_effects/%d/year", [i]),
 	"message": result.msg(
 		sprintf(
 			"Budsjettlinje nr. %d gjelder %d (%s, %d kNOK), som ligger utenfor økonomiplanperioden %s.",
-			[i + 1, l.year, l.account, l.amount_knok, period],
+			[i + 1, l.year, l.account, l.amount_knok, bud_001.period],
 		),
 		sprintf(
 			"Budget line no. %d is for %d (%s, %d kNOK), which is outside the plan period %s.",
-			[i + 1, l.year, l.account, l.amount_knok, period],
+			[i + 1, l.year, l.account, l.amount_knok, bud_001.period],
 		),
 	),
 }) if {
-	some i, l in tiltak.lines
-	not l.year in tiltak.plan_year_set
+	some y in outside_years
+	ls := tiltak.budget_effects
+	ls[i].year == y
+	l := ls[i]
 }
 
-period := sprintf("%d–%d", [min(tiltak.plan_years), max(tiltak.plan_years)])
+# line_years: the years that have a budget line (DAT-003 compares its size with the
+# number of lines).
+line_years := {y | y := tiltak.budget_effects[_].year}
+
+outside_years := line_years - tiltak.plan_year_set

@@ -27,8 +27,14 @@ violation contains result.fail(rego.metadata.chain(), {
 		sprintf("The initiative has no owner: %s %s not filled in.", [concat(" and ", missing_nb), verb_en]),
 	),
 }) if {
-	count(missing) > 0
+	owner_incomplete
 }
+
+# owner_incomplete: owner.name or owner.role is not set. Both are strings, so not
+# set is missing or "".
+owner_incomplete if object.get(tiltak.doc, ["owner", "name"], "") == ""
+
+owner_incomplete if object.get(tiltak.doc, ["owner", "role"], "") == ""
 
 missing contains field if {
 	some field in ["owner.name", "owner.role"]

@@ -31,15 +31,17 @@ violation contains result.fail(rego.metadata.chain(), {
 		sprintf("The initiative has status %s, but %s.", [tiltak.status, found_en]),
 	),
 }) if {
-	tiltak.status_at_least("vedtatt")
+	# status at least vedtatt; avvist has no rank, so the lookup fails for it.
+	tiltak.status_rank[tiltak.status] >= tiltak.status_rank.vedtatt
 	not has_case_no
 }
 
 decisions := object.get(tiltak.doc, "decisions", [])
 
+# case_no is a string: set is present and not "".
 has_case_no if {
 	some d in decisions
-	tiltak.is_set(object.get(d, "case_no", ""))
+	object.get(d, "case_no", "") != ""
 }
 
 found_nb := "ingen vedtak er registrert i decisions" if count(decisions) == 0

@@ -28,8 +28,11 @@ violation contains result.fail(rego.metadata.chain(), {
 	"path": sprintf("/%s", [field]),
 	"message": text[field],
 }) if {
+	doc := tiltak.doc
 	some field in ["start_date", "end_date", "plan_period"]
-	not tiltak.set_at([field])
+
+	# not set (tiltak.is_set): missing, null or empty
+	object.get(doc, field, null) in {null, "", [], {}}
 }
 
 text["start_date"] := result.msg(
@@ -53,6 +56,8 @@ text["plan_period"] := result.msg(
 	),
 )
 
+# default_period: parameters.plan.plan_years, the P of an initiative without a
+# valid plan_period (also used by DAT-002's message).
 default_period := sprintf("%d–%d", [min(years), max(years)]) if {
 	years := tiltak.params.plan.plan_years
 }

@@ -22,31 +22,29 @@ package styring.rules.kpi.kpi_003
 
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
+import data.styring.rules.kpi.kpi_002
 
 violation contains result.fail(rego.metadata.chain(), {
 	"path": sprintf("/kpis/%d/baseline/date", [i]),
 	"message": result.msg(
 		sprintf(
 			"Utgangsverdien for styringsparameter nr. %d%s er datert %s, etter oppstart %s (start_date). Før-tallet må finnes før tiltaket starter.",
-			[i + 1, label(k), baseline_date, start],
+			[i + 1, kpi_002.label(k), baseline_date, start],
 		),
 		sprintf(
 			"The baseline of KPI no. %d%s is dated %s, after the start %s (start_date). The before figure must exist before the initiative starts.",
-			[i + 1, label(k), baseline_date, start],
+			[i + 1, kpi_002.label(k), baseline_date, start],
 		),
 	),
 }) if {
-	tiltak.set_at(["start_date"])
 	start := tiltak.doc.start_date
-	some i, k in object.get(tiltak.doc, "kpis", [])
-	baseline_date := object.get(k, ["baseline", "date"], "")
-	tiltak.is_set(baseline_date)
+	max(baseline_dates) > start
+	kpis := tiltak.doc.kpis
+	baseline_date := kpis[i].baseline.date
 	baseline_date > start
+	k := kpis[i]
 }
 
-# label names the KPI by its name, else its id, else nothing.
-label(k) := sprintf(" «%s»", [k.name]) if {
-	tiltak.is_set(object.get(k, "name", null))
-} else := sprintf(" (id %s)", [k.id]) if {
-	tiltak.is_set(object.get(k, "id", null))
-} else := ""
+# baseline_dates are the baseline dates of all KPIs, gathered in one pass: a
+# valid document fails the rule on comparing the latest of them with the start.
+baseline_dates := {d | kpis := tiltak.doc.kpis; d := kpis[_].baseline.date}

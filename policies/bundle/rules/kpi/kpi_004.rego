@@ -22,22 +22,24 @@ package styring.rules.kpi.kpi_004
 
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
+import data.styring.rules.kpi.kpi_002
 
 violation contains result.fail(rego.metadata.chain(), {
 	"path": sprintf("/kpis/%d/measurements", [i]),
 	"message": result.msg(
 		sprintf(
 			"Styringsparameter nr. %d%s mangler måling i %s %s. Effekten må måles før, underveis og etter (for, under og etter).",
-			[i + 1, label(k), phase_word_nb(missing), join(missing, "og")],
+			[i + 1, kpi_002.label(k), phase_word_nb(missing), kpi_002.join(missing, "og")],
 		),
 		sprintf(
 			"KPI no. %d%s has no measurement in the %s %s. The effect must be measured before, during and after (for, under and etter).",
-			[i + 1, label(k), phase_word_en(missing), join(missing, "and")],
+			[i + 1, kpi_002.label(k), phase_word_en(missing), kpi_002.join(missing, "and")],
 		),
 	),
 }) if {
-	some i, k in object.get(tiltak.doc, "kpis", [])
-	present := {m.phase | some m in object.get(k, "measurements", [])}
+	some i, k in tiltak.doc.kpis
+	present := {p | p := k.measurements[_].phase}
+	count(present) < 3 # the schema knows only the three phases
 	missing := [p | some p in phases; not p in present]
 	count(missing) > 0
 }
@@ -51,17 +53,3 @@ phase_word_nb(xs) := "fasene" if count(xs) > 1
 phase_word_en(xs) := "phase" if count(xs) == 1
 
 phase_word_en(xs) := "phases" if count(xs) > 1
-
-# label names the KPI by its name, else its id, else nothing.
-label(k) := sprintf(" «%s»", [k.name]) if {
-	tiltak.is_set(object.get(k, "name", null))
-} else := sprintf(" (id %s)", [k.id]) if {
-	tiltak.is_set(object.get(k, "id", null))
-} else := ""
-
-# join lists xs as "a, b og c".
-join(xs, _) := xs[0] if count(xs) == 1
-
-join(xs, word) := sprintf("%s %s %s", [concat(", ", array.slice(xs, 0, count(xs) - 1)), word, xs[count(xs) - 1]]) if {
-	count(xs) > 1
-}

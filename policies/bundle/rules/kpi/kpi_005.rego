@@ -23,25 +23,25 @@ package styring.rules.kpi.kpi_005
 
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
+import data.styring.rules.kpi.kpi_002
 
 violation contains result.fail(rego.metadata.chain(), {
 	"path": sprintf("/kpis/%d/measurements/%d/date", [i, j]),
 	"message": result.msg(
 		sprintf(
 			"Styringsparameter nr. %d%s: målingen før (fase for) er datert %s, etter oppstart %s (start_date). Før-målingen må tas før tiltaket starter.",
-			[i + 1, label(k), m.date, tiltak.doc.start_date],
+			[i + 1, kpi_002.label(k), m.date, tiltak.doc.start_date],
 		),
 		sprintf(
 			"KPI no. %d%s: the before measurement (phase for) is dated %s, after the start %s (start_date). The before measurement must be taken before the initiative starts.",
-			[i + 1, label(k), m.date, tiltak.doc.start_date],
+			[i + 1, kpi_002.label(k), m.date, tiltak.doc.start_date],
 		),
 	),
 }) if {
-	tiltak.set_at(["start_date"])
-	some i, k in object.get(tiltak.doc, "kpis", [])
-	some j, m in object.get(k, "measurements", [])
+	max(for_dates) > tiltak.doc.start_date
+	some i, k in tiltak.doc.kpis
+	some j, m in k.measurements
 	m.phase == "for"
-	tiltak.is_set(object.get(m, "date", null))
 	m.date > tiltak.doc.start_date
 }
 
@@ -50,25 +50,33 @@ violation contains result.fail(rego.metadata.chain(), {
 	"message": result.msg(
 		sprintf(
 			"Styringsparameter nr. %d%s: målingen etter (fase etter) er datert %s, ikke etter slutt %s (end_date). Etter-målingen må tas etter at tiltaket er avsluttet.",
-			[i + 1, label(k), m.date, tiltak.doc.end_date],
+			[i + 1, kpi_002.label(k), m.date, tiltak.doc.end_date],
 		),
 		sprintf(
 			"KPI no. %d%s: the after measurement (phase etter) is dated %s, not after the end %s (end_date). The after measurement must be taken after the initiative has ended.",
-			[i + 1, label(k), m.date, tiltak.doc.end_date],
+			[i + 1, kpi_002.label(k), m.date, tiltak.doc.end_date],
 		),
 	),
 }) if {
-	tiltak.set_at(["end_date"])
-	some i, k in object.get(tiltak.doc, "kpis", [])
-	some j, m in object.get(k, "measurements", [])
+	min(etter_dates) <= tiltak.doc.end_date
+	some i, k in tiltak.doc.kpis
+	some j, m in k.measurements
 	m.phase == "etter"
-	tiltak.is_set(object.get(m, "date", null))
 	m.date <= tiltak.doc.end_date
+	m.date != ""
 }
 
-# label names the KPI by its name, else its id, else nothing.
-label(k) := sprintf(" «%s»", [k.name]) if {
-	tiltak.is_set(object.get(k, "name", null))
-} else := sprintf(" (id %s)", [k.id]) if {
-	tiltak.is_set(object.get(k, "id", null))
-} else := ""
+# for_dates and etter_dates are the dates of the for and etter measurements,
+# each gathered in one pass over all measurements: a valid document fails the
+# rule on comparing the latest for date and the earliest etter date.
+for_dates := {d |
+	kpis := tiltak.doc.kpis
+	kpis[i].measurements[j].phase == "for"
+	d := kpis[i].measurements[j].date
+}
+
+etter_dates := {d |
+	kpis := tiltak.doc.kpis
+	kpis[i].measurements[j].phase == "etter"
+	d := kpis[i].measurements[j].date
+} - {""}

@@ -21,33 +21,31 @@ package styring.rules.kpi.kpi_006
 
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
+import data.styring.rules.kpi.kpi_002
 
 violation contains result.fail(rego.metadata.chain(), {
 	"path": sprintf("/kpis/%d/target/year", [i]),
 	"message": result.msg(
 		sprintf(
 			"Målåret %v (target.year) for styringsparameter nr. %d%s ligger utenfor økonomiplanperioden %d–%d.",
-			[year, i + 1, label(k), first_year, last_year],
+			[year, i + 1, kpi_002.label(k), first_year, last_year],
 		),
 		sprintf(
 			"The target year %v (target.year) of KPI no. %d%s is outside the plan period %d–%d.",
-			[year, i + 1, label(k), first_year, last_year],
+			[year, i + 1, kpi_002.label(k), first_year, last_year],
 		),
 	),
 }) if {
-	some i, k in object.get(tiltak.doc, "kpis", [])
-	year := object.get(k, ["target", "year"], null)
-	year != null
-	not year in tiltak.plan_year_set
+	some year in outside_years
+	kpis := tiltak.doc.kpis
+	kpis[i].target.year == year
+	k := kpis[i]
 }
+
+# outside_years are the target years of the KPIs that are not plan years: one
+# pass over the KPIs, empty for a valid document.
+outside_years := {y | kpis := tiltak.doc.kpis; y := kpis[_].target.year} - tiltak.plan_year_set
 
 first_year := min(tiltak.plan_year_set)
 
 last_year := max(tiltak.plan_year_set)
-
-# label names the KPI by its name, else its id, else nothing.
-label(k) := sprintf(" «%s»", [k.name]) if {
-	tiltak.is_set(object.get(k, "name", null))
-} else := sprintf(" (id %s)", [k.id]) if {
-	tiltak.is_set(object.get(k, "id", null))
-} else := ""

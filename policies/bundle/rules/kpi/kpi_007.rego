@@ -41,6 +41,6 @@ violation contains result.fail(rego.metadata.chain(), {
 }
 
 has_financial_kpi if {
-	some k in object.get(tiltak.doc, "kpis", [])
-	k.kind == "okonomisk"
+	kpis := tiltak.doc.kpis
+	kpis[_].kind == "okonomisk"
 }

@@ -22,41 +22,45 @@ package styring.rules.kpi.kpi_009
 
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
+import data.styring.rules.kpi.kpi_002
 
 violation contains result.fail(rego.metadata.chain(), {
 	"path": sprintf("/kpis/%d/target/value", [i]),
 	"message": result.msg(
 		sprintf(
 			"Styringsparameter nr. %d%s skal %s (direction %s), men målverdien %v er ikke %s enn utgangsverdien %v.",
-			[i + 1, label(k), w.nb_goal, k.direction, target, w.nb_cmp, baseline],
+			[i + 1, kpi_002.label(k), w.nb_goal, k.direction, target, w.nb_cmp, baseline],
 		),
 		sprintf(
 			"KPI no. %d%s should go %s (direction %s), but the target value %v is not %s than the baseline value %v.",
-			[i + 1, label(k), k.direction, k.direction, target, w.en_cmp, baseline],
+			[i + 1, kpi_002.label(k), k.direction, k.direction, target, w.en_cmp, baseline],
 		),
 	),
 }) if {
-	some i, k in object.get(tiltak.doc, "kpis", [])
-	w := wording[object.get(k, "direction", null)]
-	target := object.get(k, ["target", "value"], null)
-	baseline := object.get(k, ["baseline", "value"], null)
-	is_number(target)
-	is_number(baseline)
-	not improves(k.direction, target, baseline)
+	some i in no_improvement
+	k := tiltak.doc.kpis[i]
+	w := wording[k.direction]
+	target := k.target.value
+	baseline := k.baseline.value
 }
 
-improves("up", target, baseline) if target > baseline
+# no_improvement holds the indexes of the KPIs whose target does not improve on
+# the baseline in their direction. The direction is matched in one pass over
+# the KPIs; only the KPIs of that direction compare their values (a missing
+# value makes the comparison undefined, so such a KPI is not reported).
+no_improvement contains i if {
+	kpis := tiltak.doc.kpis
+	kpis[i].direction == "up"
+	kpis[i].target.value <= kpis[i].baseline.value
+}
 
-improves("down", target, baseline) if target < baseline
+no_improvement contains i if {
+	kpis := tiltak.doc.kpis
+	kpis[i].direction == "down"
+	kpis[i].target.value >= kpis[i].baseline.value
+}
 
 wording := {
 	"up": {"nb_goal": "gå opp", "nb_cmp": "høyere", "en_cmp": "higher"},
 	"down": {"nb_goal": "gå ned", "nb_cmp": "lavere", "en_cmp": "lower"},
 }
-
-# label names the KPI by its name, else its id, else nothing.
-label(k) := sprintf(" «%s»", [k.name]) if {
-	tiltak.is_set(object.get(k, "name", null))
-} else := sprintf(" (id %s)", [k.id]) if {
-	tiltak.is_set(object.get(k, "id", null))
-} else := ""

@@ -37,8 +37,8 @@ violation contains result.fail(rego.metadata.chain(), {
 		),
 	),
 }) if {
-	tiltak.true_at(["employees", "affected"])
-	not tiltak.set_at(["employees", "drofting_date"])
+	tiltak.doc.employees.affected == true
+	object.get(tiltak.doc.employees, "drofting_date", "") == ""
 }
 
 violation contains result.fail(rego.metadata.chain(), {
@@ -54,10 +54,13 @@ violation contains result.fail(rego.metadata.chain(), {
 		),
 	),
 }) if {
-	tiltak.true_at(["employees", "affected"])
-	tiltak.set_at(["employees", "drofting_date"])
+	tiltak.doc.employees.affected == true
 	drofting := tiltak.doc.employees.drofting_date
-	drofting > earliest_decision_date
+
+	# An empty drofting_date is not after any date; dated decisions only.
+	some d in tiltak.doc.decisions
+	drofting > d.date
+	d.date != ""
 }
 
 decision_dates := {d.date |

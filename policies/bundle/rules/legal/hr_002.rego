@@ -36,7 +36,7 @@ violation contains result.fail(rego.metadata.chain(), {
 		),
 	),
 }) if {
-	tiltak.true_at(["employees", "affected"])
+	tiltak.doc.employees.affected == true
 	not "arbeidsmiljo" in covers
 }
 

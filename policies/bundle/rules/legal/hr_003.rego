@@ -37,10 +37,8 @@ violation contains result.fail(rego.metadata.chain(), {
 		),
 	),
 }) if {
+	fte_change := tiltak.doc.employees.fte_change
+	limit := tiltak.params.employees.amu_fte_reduction
 	fte_change <= 0 - limit
-	not tiltak.set_at(["employees", "amu_date"])
+	object.get(tiltak.doc.employees, "amu_date", "") == ""
 }
-
-fte_change := tiltak.doc.employees.fte_change
-
-limit := tiltak.params.employees.amu_fte_reduction

@@ -37,10 +37,8 @@ violation contains result.fail(rego.metadata.chain(), {
 		),
 	),
 }) if {
+	reduction := tiltak.doc.employees.headcount_reduction_30d
+	limit := tiltak.params.employees.mass_layoff_headcount_30d
 	reduction >= limit
-	not tiltak.true_at(["employees", "nav_notified"])
+	not tiltak.doc.employees.nav_notified == true
 }
-
-reduction := tiltak.doc.employees.headcount_reduction_30d
-
-limit := tiltak.params.employees.mass_layoff_headcount_30d

@@ -36,7 +36,7 @@ violation contains result.fail(rego.metadata.chain(), {
 		),
 	),
 }) if {
-	some i, r in object.get(tiltak.doc, "legal_requirements", [])
+	some i, r in tiltak.doc.legal_requirements
 	r.compliance != "ok"
 }
 

@@ -32,8 +32,16 @@ violation contains result.fail(rego.metadata.chain(), {
 		sprintf("The initiative involves a procurement (procurement.involved), but %s %s not filled in, so its threshold value cannot be calculated.", [concat(" and ", fields), verb_en]),
 	),
 }) if {
-	tiltak.true_at(["procurement", "involved"])
+	tiltak.doc.procurement.involved == true
+	not estimated
 	count(fields) > 0
+}
+
+# estimated: both fields are set (0 is a set value; a missing field or an empty
+# string is not). A cheap test before fields, which is built only for the message.
+estimated if {
+	tiltak.doc.procurement.estimated_value_nok != ""
+	tiltak.doc.procurement.category != ""
 }
 
 # fields lists the missing fields in a fixed order.

@@ -36,19 +36,30 @@ violation contains result.fail(rego.metadata.chain(), {
 	"message": result.msg(
 		sprintf(
 			"Anskaffelsens terskelverdi V = %d NOK (anslått verdi %d NOK + relaterte kjøp %d NOK) er lik eller over den nasjonale terskelverdien på %d NOK, som gjelder fra %s (%s). Den må kunngjøres i Doffin med en prosedyre etter del II: %s.",
-			[v, estimate, related, threshold.value, threshold.from, dp_nb, concat("; ", [problems[k].nb | some k in sort(object.keys(problems))])],
+			[v, estimate, related, national_threshold.value, national_threshold.from, dp_nb, concat("; ", [problems[k].nb | some k in sort(object.keys(problems))])],
 		),
 		sprintf(
 			"The procurement's threshold value V = %d NOK (estimated value %d NOK + related purchases %d NOK) is at or above the national threshold of %d NOK, in force from %s (%s). It must be announced in Doffin with a part II procedure: %s.",
-			[v, estimate, related, threshold.value, threshold.from, dp_en, concat("; ", [problems[k].en | some k in sort(object.keys(problems))])],
+			[v, estimate, related, national_threshold.value, national_threshold.from, dp_en, concat("; ", [problems[k].en | some k in sort(object.keys(problems))])],
 		),
 	),
 }) if {
-	tiltak.true_at(["procurement", "involved"])
-	tiltak.value_at(["procurement", "category"]) != "helse_sosial"
-	v >= threshold.value
-	count(problems) > 0
+	tiltak.doc.procurement.involved == true
+	not announced_part_ii
+	not tiltak.doc.procurement.category == "helse_sosial"
+	v >= national_threshold.value
 }
+
+# announced_part_ii: doffin is true and the procedure is one of part II, i.e. there
+# are no problems. Checked before the threshold, which costs a dated lookup.
+announced_part_ii if {
+	tiltak.doc.procurement.doffin == true
+	tiltak.doc.procurement.procedure in tiltak.params.procurement.national_procedures
+}
+
+# The procurement terms of rules.md (V, Dp, the national threshold at Dp) and the
+# procedure, defined once here for PRO-002…PRO-005: pro_003, pro_004 and pro_005
+# import this package. They are only evaluated once procurement.involved is true.
 
 estimate := object.get(tiltak.doc, ["procurement", "estimated_value_nok"], 0)
 
@@ -57,21 +68,26 @@ related := object.get(tiltak.doc, ["procurement", "related_purchases_nok"], 0)
 # v is the threshold value V.
 v := estimate + related
 
+# announced: procurement.announcement_date is set (a date string is set when not empty).
+announced if tiltak.doc.procurement.announcement_date != ""
+
 # dp is Dp: the announcement date, else D.
 dp := tiltak.doc.procurement.announcement_date if {
-	tiltak.set_at(["procurement", "announcement_date"])
+	announced
 } else := tiltak.as_of
 
 dp_nb := sprintf("kunngjøringsdato %s", [dp]) if {
-	tiltak.set_at(["procurement", "announcement_date"])
+	announced
 } else := sprintf("vurdert per %s, ingen kunngjøringsdato", [dp])
 
 dp_en := sprintf("announcement date %s", [dp]) if {
-	tiltak.set_at(["procurement", "announcement_date"])
+	announced
 } else := sprintf("assessed at %s, no announcement date", [dp])
 
-threshold := params.entry_at(tiltak.params.procurement.national_threshold_nok, dp)
+# national_threshold is the national threshold in force at Dp (undefined before its first date).
+national_threshold := params.entry_at(tiltak.params.procurement.national_threshold_nok, dp)
 
+# procedure is procurement.procedure, null when missing (for the messages).
 procedure := tiltak.value_at(["procurement", "procedure"])
 
 # problems, keyed by their order in the message.

@@ -28,51 +28,46 @@ package styring.rules.legal.pro_003
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.params
 import data.styring.lib.result
+import data.styring.rules.legal.pro_002
 
 violation contains result.fail(rego.metadata.chain(), {
 	"path": "/procurement",
 	"message": result.msg(
 		sprintf(
 			"Anskaffelsens terskelverdi V = %d NOK (anslått verdi %d NOK + relaterte kjøp %d NOK) er lik eller over EØS-terskelverdien for kategorien %s på %d NOK, som gjelder fra %s (%s). Den må kunngjøres i TED%s: %s.",
-			[v, estimate, related, category, threshold.value, threshold.from, dp_nb, demand_nb, concat("; ", [problems[k].nb | some k in sort(object.keys(problems))])],
+			[pro_002.v, pro_002.estimate, pro_002.related, category, threshold.value, threshold.from, pro_002.dp_nb, demand_nb, concat("; ", [problems[k].nb | some k in sort(object.keys(problems))])],
 		),
 		sprintf(
 			"The procurement's threshold value V = %d NOK (estimated value %d NOK + related purchases %d NOK) is at or above the EEA threshold for category %s of %d NOK, in force from %s (%s). It must be announced in TED%s: %s.",
-			[v, estimate, related, category, threshold.value, threshold.from, dp_en, demand_en, concat("; ", [problems[k].en | some k in sort(object.keys(problems))])],
+			[pro_002.v, pro_002.estimate, pro_002.related, category, threshold.value, threshold.from, pro_002.dp_en, demand_en, concat("; ", [problems[k].en | some k in sort(object.keys(problems))])],
 		),
 	),
 }) if {
-	tiltak.true_at(["procurement", "involved"])
-	v >= threshold.value
-	count(problems) > 0
+	tiltak.doc.procurement.involved == true
+	not announced_part_iii
+	pro_002.v >= threshold.value
 }
 
-category := tiltak.value_at(["procurement", "category"])
+# announced_part_iii: ted is true and the procedure is one of part III (any
+# procedure for helse_sosial), i.e. there are no problems. Checked before the
+# threshold, which costs a dated lookup.
+announced_part_iii if {
+	tiltak.doc.procurement.ted == true
+	tiltak.doc.procurement.procedure in tiltak.params.procurement.eos_procedures
+}
+
+announced_part_iii if {
+	tiltak.doc.procurement.ted == true
+	any_procedure
+}
+
+category := object.get(tiltak.doc, ["procurement", "category"], null)
 
 # any_procedure: special health and social services may use any procedure.
-any_procedure if category == "helse_sosial"
+any_procedure if tiltak.doc.procurement.category == "helse_sosial"
 
-estimate := object.get(tiltak.doc, ["procurement", "estimated_value_nok"], 0)
-
-related := object.get(tiltak.doc, ["procurement", "related_purchases_nok"], 0)
-
-# v is the threshold value V.
-v := estimate + related
-
-# dp is Dp: the announcement date, else D.
-dp := tiltak.doc.procurement.announcement_date if {
-	tiltak.set_at(["procurement", "announcement_date"])
-} else := tiltak.as_of
-
-dp_nb := sprintf("kunngjøringsdato %s", [dp]) if {
-	tiltak.set_at(["procurement", "announcement_date"])
-} else := sprintf("vurdert per %s, ingen kunngjøringsdato", [dp])
-
-dp_en := sprintf("announcement date %s", [dp]) if {
-	tiltak.set_at(["procurement", "announcement_date"])
-} else := sprintf("assessed at %s, no announcement date", [dp])
-
-threshold := params.entry_at(tiltak.params.procurement.eos_threshold_nok[category], dp)
+# V, Dp and procedure are pro_002's.
+threshold := params.entry_at(tiltak.params.procurement.eos_threshold_nok[category], pro_002.dp)
 
 demand_nb := "" if {
 	any_procedure
@@ -81,8 +76,6 @@ demand_nb := "" if {
 demand_en := "" if {
 	any_procedure
 } else := " with a part III procedure"
-
-procedure := tiltak.value_at(["procurement", "procedure"])
 
 # problems, keyed by their order in the message.
 problems[1] := {
@@ -101,10 +94,10 @@ problems[2] := {
 }
 
 problems[2] := {
-	"nb": sprintf("prosedyren «%s» er ikke en prosedyre etter del III", [procedure]),
-	"en": sprintf("procedure «%s» is not a part III procedure", [procedure]),
+	"nb": sprintf("prosedyren «%s» er ikke en prosedyre etter del III", [pro_002.procedure]),
+	"en": sprintf("procedure «%s» is not a part III procedure", [pro_002.procedure]),
 } if {
 	not any_procedure
 	tiltak.set_at(["procurement", "procedure"])
-	not procedure in tiltak.params.procurement.eos_procedures
+	not pro_002.procedure in tiltak.params.procurement.eos_procedures
 }

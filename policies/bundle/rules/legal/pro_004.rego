@@ -25,43 +25,25 @@ package styring.rules.legal.pro_004
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.params
 import data.styring.lib.result
+import data.styring.rules.legal.pro_002
 
 violation contains result.fail(rego.metadata.chain(), {
 	"path": "/procurement/protocol",
 	"message": result.msg(
 		sprintf(
 			"Anskaffelsens terskelverdi V = %d NOK (anslått verdi %d NOK + relaterte kjøp %d NOK) er lik eller over nedre grense på %d NOK, som gjelder fra %s (%s), men procurement.protocol er ikke true: det må føres anskaffelsesprotokoll.",
-			[v, estimate, related, limit.value, limit.from, dp_nb],
+			[pro_002.v, pro_002.estimate, pro_002.related, limit.value, limit.from, pro_002.dp_nb],
 		),
 		sprintf(
 			"The procurement's threshold value V = %d NOK (estimated value %d NOK + related purchases %d NOK) is at or above the lower limit of %d NOK, in force from %s (%s), but procurement.protocol is not true: a procurement protocol must be kept.",
-			[v, estimate, related, limit.value, limit.from, dp_en],
+			[pro_002.v, pro_002.estimate, pro_002.related, limit.value, limit.from, pro_002.dp_en],
 		),
 	),
 }) if {
-	tiltak.true_at(["procurement", "involved"])
-	v >= limit.value
-	not tiltak.true_at(["procurement", "protocol"])
+	tiltak.doc.procurement.involved == true
+	not tiltak.doc.procurement.protocol == true
+	pro_002.v >= limit.value
 }
 
-estimate := object.get(tiltak.doc, ["procurement", "estimated_value_nok"], 0)
-
-related := object.get(tiltak.doc, ["procurement", "related_purchases_nok"], 0)
-
-# v is the threshold value V.
-v := estimate + related
-
-# dp is Dp: the announcement date, else D.
-dp := tiltak.doc.procurement.announcement_date if {
-	tiltak.set_at(["procurement", "announcement_date"])
-} else := tiltak.as_of
-
-dp_nb := sprintf("kunngjøringsdato %s", [dp]) if {
-	tiltak.set_at(["procurement", "announcement_date"])
-} else := sprintf("vurdert per %s, ingen kunngjøringsdato", [dp])
-
-dp_en := sprintf("announcement date %s", [dp]) if {
-	tiltak.set_at(["procurement", "announcement_date"])
-} else := sprintf("assessed at %s, no announcement date", [dp])
-
-limit := params.entry_at(tiltak.params.procurement.lower_limit_nok, dp)
+# V and Dp are pro_002's.
+limit := params.entry_at(tiltak.params.procurement.lower_limit_nok, pro_002.dp)

@@ -27,50 +27,31 @@ package styring.rules.legal.pro_005
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.params
 import data.styring.lib.result
+import data.styring.rules.legal.pro_002
 
 violation contains result.fail(rego.metadata.chain(), {
 	"path": "/procurement/climate_weight_pct",
 	"message": result.msg(
 		sprintf(
 			"%s er under minstekravet på %v %% som gjelder fra %s (%s), og procurement.climate_requirement_in_spec er ikke true. Kravet gjelder fordi terskelverdien V = %d NOK (anslått verdi %d NOK + relaterte kjøp %d NOK) er lik eller over den nasjonale terskelverdien på %d NOK, som gjelder fra %s.",
-			[weight_nb, min_weight.value, min_weight.from, dp_nb, v, estimate, related, threshold.value, threshold.from],
+			[weight_nb, min_weight.value, min_weight.from, pro_002.dp_nb, pro_002.v, pro_002.estimate, pro_002.related, pro_002.national_threshold.value, pro_002.national_threshold.from],
 		),
 		sprintf(
 			"%s is below the minimum of %v %% in force from %s (%s), and procurement.climate_requirement_in_spec is not true. The requirement applies because the threshold value V = %d NOK (estimated value %d NOK + related purchases %d NOK) is at or above the national threshold of %d NOK, in force from %s.",
-			[weight_en, min_weight.value, min_weight.from, dp_en, v, estimate, related, threshold.value, threshold.from],
+			[weight_en, min_weight.value, min_weight.from, pro_002.dp_en, pro_002.v, pro_002.estimate, pro_002.related, pro_002.national_threshold.value, pro_002.national_threshold.from],
 		),
 	),
 }) if {
-	tiltak.true_at(["procurement", "involved"])
-	v >= threshold.value
+	tiltak.doc.procurement.involved == true
+	not tiltak.doc.procurement.climate_requirement_in_spec == true
 	weight < min_weight.value
-	not tiltak.true_at(["procurement", "climate_requirement_in_spec"])
+	pro_002.v >= pro_002.national_threshold.value
 }
 
-estimate := object.get(tiltak.doc, ["procurement", "estimated_value_nok"], 0)
-
-related := object.get(tiltak.doc, ["procurement", "related_purchases_nok"], 0)
-
-# v is the threshold value V.
-v := estimate + related
-
-# dp is Dp: the announcement date, else D.
-dp := tiltak.doc.procurement.announcement_date if {
-	tiltak.set_at(["procurement", "announcement_date"])
-} else := tiltak.as_of
-
-dp_nb := sprintf("kunngjøringsdato %s", [dp]) if {
-	tiltak.set_at(["procurement", "announcement_date"])
-} else := sprintf("vurdert per %s, ingen kunngjøringsdato", [dp])
-
-dp_en := sprintf("announcement date %s", [dp]) if {
-	tiltak.set_at(["procurement", "announcement_date"])
-} else := sprintf("assessed at %s, no announcement date", [dp])
-
-threshold := params.entry_at(tiltak.params.procurement.national_threshold_nok, dp)
+# V, Dp and the national threshold at Dp are pro_002's.
 
 # min_weight is undefined before the first date of the list: the rule does not apply.
-min_weight := params.entry_at(tiltak.params.procurement.climate_weight_min_pct, dp)
+min_weight := params.entry_at(tiltak.params.procurement.climate_weight_min_pct, pro_002.dp)
 
 # weight: a missing climate_weight_pct counts as 0.
 weight := object.get(tiltak.doc, ["procurement", "climate_weight_pct"], 0)

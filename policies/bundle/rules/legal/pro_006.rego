@@ -33,9 +33,9 @@ violation contains result.fail(rego.metadata.chain(), {
 		sprintf("The procurement concerns an ICT solution (%s), but universal-design requirements are not in the technical specification: procurement.uu_requirements is not true.", [kind_en]),
 	),
 }) if {
-	tiltak.true_at(["procurement", "involved"])
-	tiltak.set_at(["ict_solution"])
-	not tiltak.true_at(["procurement", "uu_requirements"])
+	tiltak.doc.procurement.involved == true
+	not tiltak.doc.procurement.uu_requirements == true
+	object.get(tiltak.doc, "ict_solution", {}) != {}
 }
 
 kind_nb := sprintf("ict_solution.kind «%s»", [tiltak.doc.ict_solution.kind]) if {

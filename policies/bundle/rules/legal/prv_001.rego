@@ -31,6 +31,6 @@ violation contains result.fail(rego.metadata.chain(), {
 		"The initiative processes personal data (personal_data.processes), but its legal basis under GDPR art. 6 (1) is not given (personal_data.legal_basis).",
 	),
 }) if {
-	tiltak.true_at(["personal_data", "processes"])
-	not tiltak.set_at(["personal_data", "legal_basis"])
+	tiltak.doc.personal_data.processes == true
+	object.get(tiltak.doc.personal_data, "legal_basis", "") == ""
 }

@@ -42,12 +42,13 @@ violation contains result.fail(rego.metadata.chain(), {
 		),
 	),
 }) if {
-	tiltak.true_at(["personal_data", "processes"])
+	tiltak.doc.personal_data.processes == true
+	not tiltak.doc.personal_data.dpia_status == "godkjent"
+	tiltak.status_rank[tiltak.status] >= tiltak.status_rank.vedtatt
 	count(indicators) >= limit
-	tiltak.status_at_least("vedtatt")
-	tiltak.value_at(["personal_data", "dpia_status"]) != "godkjent"
 }
 
+# limit and indicators are shared by PRV-002…PRV-004 (prv_003 and prv_004 import this package).
 limit := tiltak.params.privacy.dpia_indicator_count
 
 # indicators: the high-risk indicators that are true, in catalog order.
@@ -56,7 +57,7 @@ indicators := [name |
 		"special_categories", "children", "large_scale", "systematic_monitoring",
 		"new_technology", "profiling", "location_data",
 	]
-	tiltak.true_at(["personal_data", name])
+	tiltak.doc.personal_data[name] == true
 ]
 
 dpia_nb := sprintf("personal_data.dpia_status er «%s», ikke «godkjent»", [tiltak.doc.personal_data.dpia_status]) if {

@@ -28,40 +28,28 @@ package styring.rules.legal.prv_003
 
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
+import data.styring.rules.legal.prv_002
 
 violation contains result.fail(rego.metadata.chain(), {
 	"path": "/personal_data/dpia_status",
 	"message": result.msg(
 		sprintf(
 			"Tiltaket behandler personopplysninger med %d indikatorer for høy risiko (%s; grensen for DPIA er %d) og har status «%s», men %s. Start vurderingen av personvernkonsekvenser (DPIA) nå; den må være godkjent før status «vedtatt».",
-			[count(indicators), concat(", ", indicators), limit, tiltak.status, dpia_nb],
+			[count(prv_002.indicators), concat(", ", prv_002.indicators), prv_002.limit, tiltak.status, dpia_nb],
 		),
 		sprintf(
 			"The initiative processes personal data with %d high-risk indicators (%s; the DPIA limit is %d) and has status «%s», but %s. Start the data protection impact assessment (DPIA) now; it must be approved before status «vedtatt».",
-			[count(indicators), concat(", ", indicators), limit, tiltak.status, dpia_en],
+			[count(prv_002.indicators), concat(", ", prv_002.indicators), prv_002.limit, tiltak.status, dpia_en],
 		),
 	),
 }) if {
-	tiltak.true_at(["personal_data", "processes"])
-	count(indicators) >= limit
-	tiltak.status_below("vedtatt")
-	not_started
+	tiltak.doc.personal_data.processes == true
+
+	# not started: dpia_status missing (or empty) or ikke_startet.
+	object.get(tiltak.doc.personal_data, "dpia_status", "") in {"", "ikke_startet"}
+	tiltak.status_rank[tiltak.status] < tiltak.status_rank.vedtatt
+	count(prv_002.indicators) >= prv_002.limit
 }
-
-limit := tiltak.params.privacy.dpia_indicator_count
-
-# indicators: the high-risk indicators that are true, in catalog order.
-indicators := [name |
-	some name in [
-		"special_categories", "children", "large_scale", "systematic_monitoring",
-		"new_technology", "profiling", "location_data",
-	]
-	tiltak.true_at(["personal_data", name])
-]
-
-not_started if not tiltak.set_at(["personal_data", "dpia_status"])
-
-not_started if tiltak.doc.personal_data.dpia_status == "ikke_startet"
 
 dpia_nb := "personal_data.dpia_status er «ikke_startet»" if {
 	tiltak.set_at(["personal_data", "dpia_status"])

@@ -26,30 +26,22 @@ package styring.rules.legal.prv_004
 
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
+import data.styring.rules.legal.prv_002
 
 violation contains result.fail(rego.metadata.chain(), {
 	"path": "/personal_data/dpia_status",
 	"message": result.msg(
 		sprintf(
 			"Tiltaket behandler personopplysninger med én indikator for høy risiko (%s; DPIA er påkrevd fra %d indikatorer), og personal_data.dpia_status mangler. Vurder og dokumenter om det trengs en vurdering av personvernkonsekvenser (DPIA).",
-			[indicators[0], tiltak.params.privacy.dpia_indicator_count],
+			[prv_002.indicators[0], prv_002.limit],
 		),
 		sprintf(
 			"The initiative processes personal data with one high-risk indicator (%s; a DPIA is required from %d indicators), and personal_data.dpia_status is missing. Assess and document whether a data protection impact assessment (DPIA) is needed.",
-			[indicators[0], tiltak.params.privacy.dpia_indicator_count],
+			[prv_002.indicators[0], prv_002.limit],
 		),
 	),
 }) if {
-	tiltak.true_at(["personal_data", "processes"])
-	count(indicators) == 1
-	not tiltak.set_at(["personal_data", "dpia_status"])
+	tiltak.doc.personal_data.processes == true
+	object.get(tiltak.doc.personal_data, "dpia_status", "") == ""
+	count(prv_002.indicators) == 1
 }
-
-# indicators: the high-risk indicators that are true, in catalog order.
-indicators := [name |
-	some name in [
-		"special_categories", "children", "large_scale", "systematic_monitoring",
-		"new_technology", "profiling", "location_data",
-	]
-	tiltak.true_at(["personal_data", name])
-]

@@ -32,7 +32,7 @@ violation contains result.fail(rego.metadata.chain(), {
 		"The residual risk of the processing of personal data is high (personal_data.residual_risk_high), but Datatilsynet has not been consulted: personal_data.prior_consultation is not true.",
 	),
 }) if {
-	tiltak.true_at(["personal_data", "processes"])
-	tiltak.true_at(["personal_data", "residual_risk_high"])
-	not tiltak.true_at(["personal_data", "prior_consultation"])
+	tiltak.doc.personal_data.processes == true
+	tiltak.doc.personal_data.residual_risk_high == true
+	not tiltak.doc.personal_data.prior_consultation == true
 }

@@ -35,9 +35,9 @@ violation contains result.fail(rego.metadata.chain(), {
 		sprintf("The initiative uses a data processor (personal_data.processor_used), but no data processing agreement is signed: personal_data.dpa_signed is not true. The status is «%s»; %s", [tiltak.status, consequence_en]),
 	),
 }) if {
-	tiltak.true_at(["personal_data", "processes"])
-	tiltak.true_at(["personal_data", "processor_used"])
-	not tiltak.true_at(["personal_data", "dpa_signed"])
+	tiltak.doc.personal_data.processes == true
+	tiltak.doc.personal_data.processor_used == true
+	not tiltak.doc.personal_data.dpa_signed == true
 }
 
 in_operation if tiltak.status_at_least("i_gjennomforing")

@@ -34,9 +34,9 @@ violation contains result.fail(rego.metadata.chain(), {
 		sprintf("Personal data is transferred to a third country (personal_data.third_country_transfer), but %s; valid mechanisms are adequacy, scc and bcr.", [mechanism_en]),
 	),
 }) if {
-	tiltak.true_at(["personal_data", "processes"])
-	tiltak.true_at(["personal_data", "third_country_transfer"])
-	not tiltak.value_at(["personal_data", "transfer_mechanism"]) in valid_mechanisms
+	tiltak.doc.personal_data.processes == true
+	tiltak.doc.personal_data.third_country_transfer == true
+	not object.get(tiltak.doc.personal_data, "transfer_mechanism", null) in valid_mechanisms
 }
 
 valid_mechanisms := {"adequacy", "scc", "bcr"}

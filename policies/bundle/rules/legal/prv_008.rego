@@ -32,7 +32,7 @@ violation contains result.fail(rego.metadata.chain(), {
 		sprintf("The initiative processes personal data, but the risk assessment covers neither personvern nor informasjonssikkerhet (%s).", [covers_en]),
 	),
 }) if {
-	tiltak.true_at(["personal_data", "processes"])
+	tiltak.doc.personal_data.processes == true
 	not "personvern" in covers
 	not "informasjonssikkerhet" in covers
 }

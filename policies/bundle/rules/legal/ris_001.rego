@@ -38,7 +38,15 @@ violation contains result.fail(rego.metadata.chain(), {
 		),
 	),
 }) if {
+	not assessed
 	count(missing) > 0
+}
+
+# assessed: risk.assessment_ref and risk.date are both set (non-empty strings). A
+# cheap test before missing, which is built only for the message.
+assessed if {
+	tiltak.doc.risk.assessment_ref != ""
+	tiltak.doc.risk.date != ""
 }
 
 missing := [field |

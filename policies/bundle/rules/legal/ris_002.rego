@@ -30,23 +30,20 @@ violation contains result.fail(rego.metadata.chain(), {
 	"message": result.msg(
 		sprintf(
 			"Risikovurderingen (risk.date) er datert %s, %d dager før vurderingsdatoen %s. Den kan være høyst %d dager gammel (economy.risk_assessment_max_age_days).",
-			[risk_date, age_days, tiltak.as_of, max_age],
+			[risk_date, age_ns / ns_per_day, tiltak.as_of, max_age],
 		),
 		sprintf(
 			"The risk assessment (risk.date) is dated %s, %d days before the as-of date %s. It may be at most %d days old (economy.risk_assessment_max_age_days).",
-			[risk_date, age_days, tiltak.as_of, max_age],
+			[risk_date, age_ns / ns_per_day, tiltak.as_of, max_age],
 		),
 	),
 }) if {
-	age_days > max_age
+	risk_date := tiltak.doc.risk.date
+	risk_date != ""
+	max_age := tiltak.params.economy.risk_assessment_max_age_days
+	age_ns := time.parse_ns("2006-01-02", tiltak.as_of) - time.parse_ns("2006-01-02", risk_date)
+	age_ns > max_age * ns_per_day
 }
 
-risk_date := tiltak.doc.risk.date
-
-max_age := tiltak.params.economy.risk_assessment_max_age_days
-
-ns_per_day := ((24 * 60) * 60) * 1000000000
-
-age_days := (time.parse_ns("2006-01-02", tiltak.as_of) - time.parse_ns("2006-01-02", risk_date)) / ns_per_day if {
-	tiltak.set_at(["risk", "date"])
-}
+# ns_per_day: 24 h × 60 min × 60 s × 10⁹ ns.
+ns_per_day := 86400000000000

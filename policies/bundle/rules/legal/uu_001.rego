@@ -43,28 +43,43 @@ violation contains result.fail(rego.metadata.chain(), {
 		),
 	),
 }) if {
-	tiltak.true_at(["ict_solution", "public_facing"])
+	tiltak.doc.ict_solution.public_facing == true
+	kind := tiltak.doc.ict_solution.kind
 	kind in {"nettsted", "app", "automat"}
+	not conforms
 	count(problems) > 0
 }
 
-kind := tiltak.value_at(["ict_solution", "kind"])
+# The WCAG requirement at Du and the comparison with the solution, shared with
+# UU-003 (uu_003 imports this package): UU-003 applies only with a launch_date,
+# and then Du is that launch_date, the date UU-003 looks the version up at.
+
+# launched: ict_solution.launch_date is set (a date string is set when not empty).
+launched if tiltak.doc.ict_solution.launch_date != ""
 
 # du is Du: the launch date, else D.
 du := tiltak.doc.ict_solution.launch_date if {
-	tiltak.set_at(["ict_solution", "launch_date"])
+	launched
 } else := tiltak.as_of
 
 du_nb := sprintf("lanseringsdato %s", [du]) if {
-	tiltak.set_at(["ict_solution", "launch_date"])
+	launched
 } else := sprintf("vurderingsdato %s (ingen lanseringsdato)", [du])
 
 du_en := sprintf("launch date %s", [du]) if {
-	tiltak.set_at(["ict_solution", "launch_date"])
+	launched
 } else := sprintf("assessment date %s (no launch date)", [du])
 
 # required is undefined before the first date of the list: no problem is found.
 required := params.entry_at(tiltak.params.universal_design.wcag_version_required, du)
+
+# conforms: wcag_level is AA or AAA and wcag_version is at least the required
+# version (versions compare as numbers), i.e. there are no problems. The cheap
+# test; problems, built only for the message, has the details.
+conforms if {
+	tiltak.doc.ict_solution.wcag_level in {"AA", "AAA"}
+	to_number(tiltak.doc.ict_solution.wcag_version) >= to_number(required.value)
+}
 
 level := tiltak.value_at(["ict_solution", "wcag_level"])
 

@@ -39,10 +39,10 @@ violation contains result.fail(rego.metadata.chain(), {
 		),
 	),
 }) if {
-	tiltak.true_at(["ict_solution", "public_facing"])
-	tiltak.value_at(["ict_solution", "kind"]) in {"nettsted", "app"}
+	tiltak.doc.ict_solution.public_facing == true
+	tiltak.doc.ict_solution.kind in {"nettsted", "app"}
+	object.get(tiltak.doc.ict_solution, "accessibility_statement_url", "") == ""
 	count(triggers) > 0
-	not tiltak.set_at(["ict_solution", "accessibility_statement_url"])
 }
 
 from := tiltak.params.universal_design.accessibility_statement_from

@@ -27,69 +27,30 @@
 package styring.rules.legal.uu_003
 
 import data.styring.lib.initiative as tiltak
-import data.styring.lib.params
 import data.styring.lib.result
+import data.styring.rules.legal.uu_001
 
 violation contains result.fail(rego.metadata.chain(), {
 	"path": "/ict_solution",
 	"message": result.msg(
 		sprintf(
 			"Løsningen (ict_solution.kind «%s») har lanseringsdato %s. Intranett og ekstranett som lanseres fra %s, må følge WCAG %s (påkrevd fra %s) på nivå AA eller AAA, men %s.",
-			[kind, launch, from, required.value, required.from, concat(" og ", [problems[k].nb | some k in sort(object.keys(problems))])],
+			[kind, launch, from, uu_001.required.value, uu_001.required.from, concat(" og ", [uu_001.problems[k].nb | some k in sort(object.keys(uu_001.problems))])],
 		),
 		sprintf(
 			"The solution (ict_solution.kind «%s») has launch date %s. Intranets and extranets launched from %s must conform to WCAG %s (required from %s) at level AA or AAA, but %s.",
-			[kind, launch, from, required.value, required.from, concat(" and ", [problems[k].en | some k in sort(object.keys(problems))])],
+			[kind, launch, from, uu_001.required.value, uu_001.required.from, concat(" and ", [uu_001.problems[k].en | some k in sort(object.keys(uu_001.problems))])],
 		),
 	),
 }) if {
+	kind := tiltak.doc.ict_solution.kind
 	kind in {"intranett", "ekstranett"}
+	launch := tiltak.doc.ict_solution.launch_date
+	from := tiltak.params.universal_design.intranet_from
 	launch >= from
-	count(problems) > 0
-}
 
-kind := tiltak.value_at(["ict_solution", "kind"])
-
-from := tiltak.params.universal_design.intranet_from
-
-launch := tiltak.doc.ict_solution.launch_date
-
-required := params.entry_at(tiltak.params.universal_design.wcag_version_required, launch)
-
-level := tiltak.value_at(["ict_solution", "wcag_level"])
-
-version := tiltak.value_at(["ict_solution", "wcag_version"])
-
-# problems, keyed by their order in the message.
-problems[1] := {
-	"nb": sprintf("ict_solution.wcag_level er «%s»", [level]),
-	"en": sprintf("ict_solution.wcag_level is «%s»", [level]),
-} if {
-	required
-	tiltak.set_at(["ict_solution", "wcag_level"])
-	not level in {"AA", "AAA"}
-}
-
-problems[1] := {
-	"nb": "ict_solution.wcag_level er ikke oppgitt",
-	"en": "ict_solution.wcag_level is not given",
-} if {
-	required
-	not tiltak.set_at(["ict_solution", "wcag_level"])
-}
-
-problems[2] := {
-	"nb": sprintf("ict_solution.wcag_version «%s» er lavere enn %s", [version, required.value]),
-	"en": sprintf("ict_solution.wcag_version «%s» is below %s", [version, required.value]),
-} if {
-	tiltak.set_at(["ict_solution", "wcag_version"])
-	to_number(version) < to_number(required.value)
-}
-
-problems[2] := {
-	"nb": "ict_solution.wcag_version er ikke oppgitt",
-	"en": "ict_solution.wcag_version is not given",
-} if {
-	required
-	not tiltak.set_at(["ict_solution", "wcag_version"])
+	# With a launch_date, uu_001's Du is launch: required is the version required
+	# at the launch date and conforms/problems compare against it.
+	not uu_001.conforms
+	count(uu_001.problems) > 0
 }

@@ -29,7 +29,7 @@ violation contains result.fail(rego.metadata.chain(), {
 	"message": result.msg(
 		sprintf(
 			"Tiltaket har en klimaeffekt på %v tonn CO2e per år, men climate.theme er ikke fylt ut: velg tema i Klimastrategi 2030 (mobilitet, bygg eller ressursbruk).",
-			[replace(sprintf("%v", [effect]), ".", ",")],
+			[result.decimal_nb(effect)],
 		),
 		sprintf(
 			"The initiative has a climate effect of %v tonnes CO2e a year, but climate.theme is not filled in: choose a Klimastrategi 2030 theme (mobilitet, bygg or ressursbruk).",
@@ -37,9 +37,9 @@ violation contains result.fail(rego.metadata.chain(), {
 		),
 	),
 }) if {
-	is_number(effect)
 	effect != 0
-	not tiltak.set_at(["climate", "theme"])
+	object.get(tiltak.doc, ["climate", "theme"], "") == ""
 }
 
-effect := tiltak.value_at(["climate", "effect_tco2e_per_year"])
+# effect is climate.effect_tco2e_per_year, 0 when it is not given (CLI-003 uses it too).
+effect := object.get(tiltak.doc, ["climate", "effect_tco2e_per_year"], 0)

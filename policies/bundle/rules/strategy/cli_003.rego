@@ -25,32 +25,30 @@ package styring.rules.strategy.cli_003
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.params
 import data.styring.lib.result
+import data.styring.rules.strategy.cli_002
 
 violation contains result.fail(rego.metadata.chain(), {
 	"path": "/climate/mitigation",
 	"message": result.msg(
 		sprintf(
 			"Tiltaket øker klimagassutslippene med %v tonn CO2e per år, men climate.mitigation er ikke fylt ut: beskriv avbøtende tiltak. %s",
-			[replace(sprintf("%v", [effect]), ".", ","), target_nb],
+			[result.decimal_nb(cli_002.effect), target_nb],
 		),
 		sprintf(
 			"The initiative increases greenhouse-gas emissions by %v tonnes CO2e a year, but climate.mitigation is not filled in: describe the mitigation. %s",
-			[effect, target_en],
+			[cli_002.effect, target_en],
 		),
 	),
 }) if {
-	is_number(effect)
-	effect > 0
-	not tiltak.set_at(["climate", "mitigation"])
+	cli_002.effect > 0
+	object.get(tiltak.doc, ["climate", "mitigation"], "") == ""
 }
-
-effect := tiltak.value_at(["climate", "effect_tco2e_per_year"])
 
 target := params.entry_at(tiltak.params.climate.target_reduction_2030_pct, tiltak.as_of)
 
 target_nb := sprintf(
 	"Klimastrategi 2030 har som mål å redusere utslippene med %v %% innen 2030 (målet gjelder fra %s).",
-	[replace(sprintf("%v", [target.value]), ".", ","), target.from],
+	[result.decimal_nb(target.value), target.from],
 ) if {
 	target
 } else := sprintf("Ingen reduksjonsmål i Klimastrategi 2030 var i kraft %s.", [tiltak.as_of])

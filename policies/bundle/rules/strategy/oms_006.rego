@@ -30,5 +30,5 @@ violation contains result.fail(rego.metadata.chain(), {
 	),
 }) if {
 	tiltak.doc.type == "omstilling"
-	not tiltak.set_at(["omstilling_program_ref"])
+	object.get(tiltak.doc, "omstilling_program_ref", "") == ""
 }

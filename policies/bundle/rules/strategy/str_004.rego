@@ -26,25 +26,24 @@ package styring.rules.strategy.str_004
 
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
+import data.styring.rules.strategy.str_005
 
 violation contains result.fail(rego.metadata.chain(), {
 	"path": "/cross_sector_split",
 	"message": result.msg(
 		sprintf(
 			"Tiltaket er tverrsektorielt (hovedsektor %s, involverte sektorer %s), men fordelingen av kostnader og gevinster (cross_sector_split) er ikke gyldig: %s.",
-			[tiltak.doc.sector, concat(", ", others), concat("; ", [p.nb | some p in problems])],
+			[tiltak.doc.sector, str_005.other_sectors, concat("; ", [p.nb | some p in problems])],
 		),
 		sprintf(
 			"The initiative is cross-sector (lead sector %s, involved sectors %s), but the split of costs and gains (cross_sector_split) is not valid: %s.",
-			[tiltak.doc.sector, concat(", ", others), concat("; ", [p.en | some p in problems])],
+			[tiltak.doc.sector, str_005.other_sectors, concat("; ", [p.en | some p in problems])],
 		),
 	),
 }) if {
 	tiltak.is_cross_sector
 	not tiltak.valid_split
 }
-
-others := sort({s | some s in tiltak.doc.involved_sectors; s != tiltak.doc.sector})
 
 required := sort(tiltak.split_required_sectors)
 

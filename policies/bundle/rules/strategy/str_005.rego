@@ -28,15 +28,16 @@ violation contains result.fail(rego.metadata.chain(), {
 	"message": result.msg(
 		sprintf(
 			"Tiltaket er tverrsektorielt (hovedsektor %s, involverte sektorer %s) og prioriteres i handlingsprogrammet (Ett Bærum).",
-			[tiltak.doc.sector, concat(", ", others)],
+			[tiltak.doc.sector, other_sectors],
 		),
 		sprintf(
 			"The initiative is cross-sector (lead sector %s, involved sectors %s) and is prioritised in the action programme (Ett Bærum).",
-			[tiltak.doc.sector, concat(", ", others)],
+			[tiltak.doc.sector, other_sectors],
 		),
 	),
 }) if {
 	tiltak.is_cross_sector
 }
 
-others := sort({s | some s in tiltak.doc.involved_sectors; s != tiltak.doc.sector})
+# other_sectors lists the involved sectors other than the lead, sorted (also used by STR-004).
+other_sectors := concat(", ", sort({s | some s in tiltak.doc.involved_sectors; s != tiltak.doc.sector}))

@@ -1,0 +1,107 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/baerum/styring/models"
+	"github.com/baerum/styring/policies"
+	"github.com/baerum/styring/report"
+)
+
+var reportFormats = []string{"table", "json", "csv"}
+
+func runReport(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("report", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	format := fs.String("format", "table", "output format: table, json or csv")
+	table := fs.String("table", "", "with --format csv: only this table ("+strings.Join(report.TableNames, ", ")+")")
+	asOf := fs.String("as-of", "", "as-of date YYYY-MM-DD (default today)")
+	langFlag := fs.String("lang", "nb", "message language: nb or en")
+	status := fs.String("status", "", "only initiatives with these statuses, comma-separated")
+	policyDir := fs.String("policies", envOr("STYRING_POLICIES", ""), "policy directory or OPA bundle (.tar.gz); default: the embedded policies")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "Usage: styring report [flags] FILE...")
+		fmt.Fprintln(stderr, "The compliance report of the initiatives in the files, computed without a database.")
+		fs.PrintDefaults()
+	}
+	files, err := parseInterspersed(fs, args)
+	if err != nil {
+		return flagError(err)
+	}
+	lang, ok := models.ParseLang(*langFlag)
+	switch {
+	case len(files) == 0:
+		fmt.Fprintln(stderr, "styring report: no file given")
+		return exitUsage
+	case !slices.Contains(reportFormats, *format):
+		fmt.Fprintf(stderr, "styring report: --format %q is not one of %v\n", *format, reportFormats)
+		return exitUsage
+	case *table != "" && (*format != "csv" || !slices.Contains(report.TableNames, *table)):
+		fmt.Fprintf(stderr, "styring report: --table needs --format csv and one of %s\n", strings.Join(report.TableNames, ", "))
+		return exitUsage
+	case !ok:
+		fmt.Fprintf(stderr, "styring report: --lang %q is not nb or en\n", *langFlag)
+		return exitUsage
+	case *asOf != "" && !policies.ValidDate(*asOf):
+		fmt.Fprintf(stderr, "styring report: --as-of %q is not a date YYYY-MM-DD\n", *asOf)
+		return exitUsage
+	}
+	var statuses []string
+	for _, s := range strings.Split(*status, ",") {
+		if s = strings.TrimSpace(s); s != "" {
+			statuses = append(statuses, s)
+		}
+	}
+	docs := make([]any, 0, len(files))
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			fmt.Fprintf(stderr, "styring report: %s: cannot read: %v\n", f, unwrapPathError(err))
+			return exitUsage
+		}
+		doc, err := policies.ParseDocument(raw)
+		if err != nil {
+			var me *models.Error
+			if errors.As(err, &me) {
+				fmt.Fprintf(stderr, "styring report: %s: %s\n", f, me.Message)
+				return exitUsage
+			}
+			fmt.Fprintf(stderr, "styring report: %s: %v\n", f, err)
+			return exitUsage
+		}
+		docs = append(docs, doc)
+	}
+	rev, err := policies.Load(ctx, policies.Source{Location: *policyDir})
+	if err != nil {
+		fmt.Fprintf(stderr, "styring report: %v\n", err)
+		return exitRuntime
+	}
+	rep, err := report.Build(ctx, rev, report.FromDocuments(files, docs), report.Options{AsOf: *asOf, Lang: lang, Statuses: statuses, Recheck: true})
+	if err != nil {
+		fmt.Fprintf(stderr, "styring report: %v\n", err)
+		return exitRuntime
+	}
+	switch *format {
+	case "json":
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		err = enc.Encode(rep)
+	case "csv":
+		err = report.WriteCSV(stdout, rep, *table)
+	default:
+		err = report.WriteText(stdout, rep)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "styring report: %v\n", err)
+		return exitRuntime
+	}
+	return exitOK
+}

@@ -1,0 +1,94 @@
+package models
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"slices"
+	"time"
+)
+
+// Role is what a token may do.
+type Role string
+
+// The roles of rules engine users.
+const (
+	RoleSaksbehandler Role = "saksbehandler" // case handler: check, submit and update, read
+	RoleWorkflow      Role = "workflow"      // the budget workflow: check, batch check, read
+	RoleLeder         Role = "leder"         // manager: what a case handler can, plus the report and waivers
+	RoleAdmin         Role = "admin"         // operations: policy reload and impact, tokens — and everything else
+)
+
+// Roles lists every role.
+var Roles = []Role{RoleSaksbehandler, RoleWorkflow, RoleLeder, RoleAdmin}
+
+// ValidRole reports whether r is a role.
+func ValidRole(r Role) bool { return slices.Contains(Roles, r) }
+
+// Token is an API token. The secret is shown once when it is created; the
+// store keeps only its SHA-256 hash.
+type Token struct {
+	ID        string     `json:"id"`
+	Name      string     `json:"name"`
+	Role      Role       `json:"role"`
+	Hash      string     `json:"-"`
+	CreatedAt time.Time  `json:"created_at"`
+	ExpiresAt *time.Time `json:"expires_at,omitempty"`
+	RevokedAt *time.Time `json:"revoked_at,omitempty"`
+}
+
+// ValidAt reports whether the token may be used at time t.
+func (t Token) ValidAt(at time.Time) bool {
+	return t.RevokedAt == nil && (t.ExpiresAt == nil || at.Before(*t.ExpiresAt))
+}
+
+// TokenStore keeps API tokens.
+type TokenStore interface {
+	CreateToken(ctx context.Context, t *Token) error
+	// TokenByHash returns the token with this hash, or ENOTFOUND.
+	TokenByHash(ctx context.Context, hash string) (Token, error)
+	ListTokens(ctx context.Context) ([]Token, error)
+	// RevokeToken revokes the tokens whose id or name is idOrName; ENOTFOUND when none.
+	RevokeToken(ctx context.Context, idOrName string, at time.Time) (int, error)
+}
+
+// WaiverStore keeps waivers.
+type WaiverStore interface {
+	// CreateWaiver stores w and its decision-log entry in one transaction.
+	CreateWaiver(ctx context.Context, w *Waiver, d *Decision) error
+	// ListWaivers returns every waiver of an initiative, revoked and expired ones too, oldest first.
+	ListWaivers(ctx context.Context, initiativeID string) ([]Waiver, error)
+	// RevokeWaiver revokes one waiver of an initiative and logs d; ENOTFOUND when there is none.
+	RevokeWaiver(ctx context.Context, initiativeID, waiverID, by string, at time.Time, d *Decision) (Waiver, error)
+	// ActiveWaivers returns, for the given initiatives (all when ids is nil), the
+	// waivers not revoked; callers test expiry with Waiver.AppliesAt.
+	ActiveWaivers(ctx context.Context, ids []string) (map[string][]Waiver, error)
+}
+
+// tokenPrefix marks Styring's tokens, so that a leaked one is easy to recognise.
+const tokenPrefix = "sty_"
+
+// NewToken makes a token: the secret to show once, and the Token (with the
+// secret's hash) to store.
+func NewToken(name string, role Role, expires *time.Time) (Token, string, error) {
+	if !ValidRole(role) {
+		return Token{}, "", Errorf(EINVALID, "role %q is not one of saksbehandler, workflow, leder, admin", role)
+	}
+	var b [32]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		return Token{}, "", err
+	}
+	secret := tokenPrefix + base64.RawURLEncoding.EncodeToString(b[:])
+	var id [8]byte
+	rand.Read(id[:])
+	return Token{ID: "tok_" + hex.EncodeToString(id[:]), Name: name, Role: role, Hash: HashToken(secret),
+		CreatedAt: time.Now().UTC(), ExpiresAt: expires}, secret, nil
+}
+
+// HashToken is the form a token is stored and looked up in.
+func HashToken(secret string) string {
+	sum := sha256.Sum256([]byte(secret))
+	return hex.EncodeToString(sum[:])
+}

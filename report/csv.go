@@ -1,0 +1,128 @@
+package report
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/baerum/styring/models"
+)
+
+// Table is one table of a report in rows and columns, as CSV and the page show it.
+type Table struct {
+	Name    string
+	Columns []string
+	Rows    [][]string
+}
+
+// TableNames lists the report's tables in the order they are written.
+var TableNames = []string{"portfolio_violations", "sector_figures", "year_figures", "buffer_fund", "initiatives", "violations", "by_rule", "by_category", "by_sector"}
+
+func num(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+
+func optNum(f *float64) string {
+	if f == nil {
+		return ""
+	}
+	return num(*f)
+}
+
+func yearText(y int) string {
+	if y == 0 {
+		return ""
+	}
+	return strconv.Itoa(y)
+}
+
+// Tables returns the report's tables.
+func Tables(r models.ComplianceReport) []Table {
+	p := r.Portfolio
+	pv := Table{Name: "portfolio_violations", Columns: []string{"rule_id", "severity", "sector", "year", "value", "limit", "message", "reference"}}
+	for _, v := range p.Violations {
+		pv.Rows = append(pv.Rows, []string{v.RuleID, string(v.Severity), v.Sector, yearText(v.Year), optNum(v.Value), optNum(v.Limit), v.Message, v.Reference})
+	}
+	sf := Table{Name: "sector_figures", Columns: []string{"sector", "name", "year", "net_change_knok", "change_room_knok", "net_frame_knok", "efficiency_savings_knok", "efficiency_target_pct", "efficiency_target_knok"}}
+	for _, s := range p.Figures.Sectors {
+		sf.Rows = append(sf.Rows, []string{s.Sector, s.Name, yearText(s.Year), num(s.NetChangeKNOK), num(s.ChangeRoomKNOK), num(s.NetFrameKNOK), num(s.EfficiencySavingKNOK), num(s.EfficiencyTargetPct), num(s.EfficiencyTargetKNOK)})
+	}
+	yf := Table{Name: "year_figures", Columns: []string{"year", "omstilling_level_knok", "omstilling_required_knok", "omstilling_upper_knok", "total_net_drift_knok", "net_operating_result_pct", "min_net_operating_result_pct"}}
+	for _, y := range p.Figures.Years {
+		yf.Rows = append(yf.Rows, []string{yearText(y.Year), num(y.OmstillingLevelKNOK), num(y.OmstillingRequiredKNOK), num(y.OmstillingUpperKNOK), num(y.TotalNetDriftKNOK), num(y.NetOperatingResultPct), num(y.MinNetOperatingResultPct)})
+	}
+	b := p.Figures.BufferFund
+	bf := Table{Name: "buffer_fund", Columns: []string{"start_of_plan_knok", "use_knok", "end_of_period_knok", "minimum_knok"},
+		Rows: [][]string{{num(b.StartKNOK), num(b.UseKNOK), num(b.EndKNOK), num(b.MinimumKNOK)}}}
+	in := Table{Name: "initiatives", Columns: []string{"id", "title", "sector", "status", "type", "version", "allowed", "errors", "warnings", "info", "waived", "decision_id"}}
+	vt := Table{Name: "violations", Columns: []string{"id", "rule_id", "severity", "path", "year", "message", "reference", "waived"}}
+	for _, s := range r.Records.Initiatives {
+		in.Rows = append(in.Rows, []string{s.ID, s.Title, s.Sector, s.Status, s.Type, strconv.Itoa(s.Version), strconv.FormatBool(s.Allowed),
+			strconv.Itoa(s.Summary.Error), strconv.Itoa(s.Summary.Warning), strconv.Itoa(s.Summary.Info), strconv.Itoa(s.Summary.Waived), s.DecisionID})
+		for _, v := range s.Violations {
+			vt.Rows = append(vt.Rows, []string{s.ID, v.RuleID, string(v.Severity), v.PathOr(""), yearText(v.Year), v.Message, v.Reference, strconv.FormatBool(v.Waived)})
+		}
+	}
+	counts := func(name string, rows []models.Count) Table {
+		t := Table{Name: name, Columns: []string{"key", "errors", "warnings", "info", "total"}}
+		for _, c := range rows {
+			t.Rows = append(t.Rows, []string{c.Key, strconv.Itoa(c.Error), strconv.Itoa(c.Warn), strconv.Itoa(c.Info), strconv.Itoa(c.Total)})
+		}
+		return t
+	}
+	return []Table{pv, sf, yf, bf, in, vt, counts("by_rule", r.Records.ByRule), counts("by_category", r.Records.ByCategory), counts("by_sector", r.Records.BySector)}
+}
+
+// WriteCSV writes one table (name), or all of them in one file with a first
+// column "table" and the union of the tables' columns.
+func WriteCSV(w io.Writer, r models.ComplianceReport, name string) error {
+	tables := Tables(r)
+	cw := csv.NewWriter(w)
+	if name != "" {
+		i := slices.IndexFunc(tables, func(t Table) bool { return t.Name == name })
+		if i < 0 {
+			return models.Errorf(models.EINVALID, "table: «%s» is not one of %s", name, strings.Join(TableNames, ", "))
+		}
+		t := tables[i]
+		if err := cw.Write(t.Columns); err != nil {
+			return err
+		}
+		if err := cw.WriteAll(t.Rows); err != nil {
+			return err
+		}
+		return cw.Error()
+	}
+	var columns []string
+	for _, t := range tables {
+		for _, c := range t.Columns {
+			if !slices.Contains(columns, c) {
+				columns = append(columns, c)
+			}
+		}
+	}
+	if err := cw.Write(append([]string{"table"}, columns...)); err != nil {
+		return err
+	}
+	for _, t := range tables {
+		index := make([]int, len(t.Columns))
+		for i, c := range t.Columns {
+			index[i] = slices.Index(columns, c)
+		}
+		for _, row := range t.Rows {
+			out := make([]string, len(columns)+1)
+			out[0] = t.Name
+			for i, cell := range row {
+				out[index[i]+1] = cell
+			}
+			if err := cw.Write(out); err != nil {
+				return err
+			}
+		}
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return fmt.Errorf("write csv: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,323 @@
+package server
+
+import (
+	"context"
+	"crypto/subtle"
+	"fmt"
+	"net/http"
+	"net/url"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/gin-gonic/gin"
+	"golang.org/x/time/rate"
+
+	"github.com/baerum/styring/models"
+)
+
+// Who may call what. Every route is listed; admin may call every route; a route
+// missing here is admin-only, so a new route is closed until someone opens it.
+var (
+	readers   = []models.Role{models.RoleSaksbehandler, models.RoleWorkflow, models.RoleLeder}
+	checkers  = []models.Role{models.RoleSaksbehandler, models.RoleWorkflow, models.RoleLeder}
+	submitter = []models.Role{models.RoleSaksbehandler, models.RoleLeder}
+	managers  = []models.Role{models.RoleLeder}
+	adminOnly = []models.Role{}
+)
+
+// publicRoutes need no token: liveness, readiness, the API description, the
+// login page and the page's stylesheet. Metrics are scraped from inside the
+// network at the root path.
+var publicRoutes = map[string]bool{
+	"GET /healthz": true, "GET /readyz": true, "GET /metrics": true,
+	"GET /api/v1/healthz": true, "GET /api/v1/readyz": true, "GET /api/v1/openapi.json": true,
+	"GET /login": true, "POST /login": true, "POST /logout": true, "GET /reports/static/*file": true,
+}
+
+var routeRoles = map[string][]models.Role{
+	"GET /api/v1/metrics":                               readers,
+	"POST /api/v1/check":                                checkers,
+	"POST /api/v1/check/batch":                          {models.RoleWorkflow},
+	"POST /api/v1/initiatives":                          submitter,
+	"PUT /api/v1/initiatives/:id":                       submitter,
+	"GET /api/v1/initiatives":                           readers,
+	"GET /api/v1/initiatives/:id":                       readers,
+	"GET /api/v1/initiatives/:id/versions":              readers,
+	"GET /api/v1/initiatives/:id/waivers":               readers,
+	"POST /api/v1/initiatives/:id/waivers":              managers,
+	"DELETE /api/v1/initiatives/:id/waivers/:waiver_id": managers,
+	"GET /api/v1/decisions/:id":                         readers,
+	"POST /api/v1/decisions/:id/replay":                 checkers,
+	"GET /api/v1/rules":                                 readers,
+	"GET /api/v1/rules/:id":                             readers,
+	"GET /api/v1/policy":                                readers,
+	"POST /api/v1/policy/reload":                        adminOnly,
+	"POST /api/v1/policy/impact":                        adminOnly,
+	"GET /api/v1/reports/compliance":                    managers,
+	"GET /api/v1/reports/compliance.csv":                managers,
+	"GET /reports/compliance":                           managers,
+	"GET /reports/compliance/initiatives/:id":           managers,
+}
+
+// allowed reports whether role may call the route.
+func allowed(route string, role models.Role) bool {
+	if publicRoutes[route] || role == models.RoleAdmin {
+		return true
+	}
+	return slices.Contains(routeRoles[route], role)
+}
+
+const sessionCookie = "styring_session"
+
+// tokenCache keeps verified tokens briefly, so a request does not cost a
+// database lookup; a revocation takes effect within tokenCacheTTL.
+type tokenCache struct {
+	mu sync.Mutex
+	m  map[string]cachedToken
+}
+
+type cachedToken struct {
+	tok models.Token
+	at  time.Time
+}
+
+const (
+	tokenCacheTTL    = 10 * time.Second
+	tokenOutageGrace = 5 * time.Minute
+)
+
+// authenticate finds the token of a secret (constant-time comparison of the
+// stored hash; only hashes are stored).
+func (s *Server) authenticate(ctx context.Context, secret string) (models.Token, error) {
+	if s.tokens == nil {
+		return models.Token{}, models.Errorf(models.EUNAUTHORIZED, "tokens are not available")
+	}
+	hash := models.HashToken(secret)
+	s.tokenCache.mu.Lock()
+	c, ok := s.tokenCache.m[hash]
+	s.tokenCache.mu.Unlock()
+	now := s.now()
+	if !ok || now.Sub(c.at) > tokenCacheTTL {
+		tok, err := s.tokens.TokenByHash(ctx, hash)
+		switch {
+		case err == nil:
+			c = cachedToken{tok: tok, at: now}
+		case models.ErrorCode(err) == models.ENOTFOUND:
+			return models.Token{}, models.Errorf(models.EUNAUTHORIZED, "the token is not valid")
+		case models.ErrorCode(err) == models.EUNAVAILABLE && ok && now.Sub(c.at) < tokenOutageGrace:
+			// The database is down: a token verified a short while ago still
+			// counts, so checks (which need no database) go on during an outage.
+		default:
+			return models.Token{}, err
+		}
+		s.tokenCache.mu.Lock()
+		if s.tokenCache.m == nil {
+			s.tokenCache.m = map[string]cachedToken{}
+		}
+		s.tokenCache.m[hash] = c
+		s.tokenCache.mu.Unlock()
+	}
+	if subtle.ConstantTimeCompare([]byte(c.tok.Hash), []byte(hash)) != 1 {
+		return models.Token{}, models.Errorf(models.EUNAUTHORIZED, "the token is not valid")
+	}
+	if !c.tok.ValidAt(now) {
+		return models.Token{}, models.Errorf(models.EUNAUTHORIZED, "the token has expired or was revoked")
+	}
+	return c.tok, nil
+}
+
+// isPage reports routes that answer HTML: they redirect to the login form instead of answering JSON.
+func isPage(route string) bool {
+	return strings.HasPrefix(route, "GET /reports/") || strings.HasPrefix(route, "GET /login")
+}
+
+// authorize checks the caller's token (Authorization: Bearer, or the session
+// cookie on pages) against the route's roles: 401 without a valid token, 403
+// with the wrong role, 429 over the token's rate.
+func (s *Server) authorize() gin.HandlerFunc {
+	return func(c *gin.Context) {
+		path := c.FullPath()
+		if path == "" { // no route: let 404/405 answer
+			c.Next()
+			return
+		}
+		route := c.Request.Method + " " + path
+		if publicRoutes[route] {
+			c.Next()
+			return
+		}
+		secret, fromCookie := bearer(c), false
+		if secret == "" && isPage(route) {
+			if ck, err := c.Cookie(sessionCookie); err == nil {
+				secret, fromCookie = ck, true
+			}
+		}
+		if secret == "" {
+			s.deny(c, route, http.StatusUnauthorized, models.Errorf(models.EUNAUTHORIZED, "this route needs Authorization: Bearer <token>"))
+			return
+		}
+		tok, err := s.authenticate(c.Request.Context(), secret)
+		if err != nil {
+			if fromCookie {
+				c.SetCookie(sessionCookie, "", -1, "/", "", c.Request.TLS != nil, true)
+			}
+			s.deny(c, route, statusOf(models.ErrorCode(err)), err)
+			return
+		}
+		c.Set(callerKey, tok.Name)
+		c.Set(roleKey, string(tok.Role))
+		if !allowed(route, tok.Role) {
+			s.deny(c, route, http.StatusForbidden, models.Errorf(models.EFORBIDDEN, "role %s may not call %s", tok.Role, route))
+			return
+		}
+		if !s.limiter(tok.ID).Allow() {
+			c.Header("Retry-After", "1")
+			s.writeError(c, models.Errorf(models.ERATELIMITED, "too many requests for token %s: at most %g a second", tok.Name, s.cfg.RateLimit))
+			return
+		}
+		c.Next()
+	}
+}
+
+const roleKey = "role"
+
+func bearer(c *gin.Context) string {
+	h := c.GetHeader("Authorization")
+	if len(h) > 7 && strings.EqualFold(h[:7], "bearer ") {
+		return strings.TrimSpace(h[7:])
+	}
+	return ""
+}
+
+// deny answers an unauthenticated or forbidden request: JSON for the API, the
+// login form (or an HTML page) for pages.
+func (s *Server) deny(c *gin.Context, route string, status int, err error) {
+	if isPage(route) {
+		if status == http.StatusUnauthorized {
+			c.Redirect(http.StatusSeeOther, "/login?next="+url.QueryEscape(c.Request.URL.RequestURI()))
+			c.Abort()
+			return
+		}
+		c.Header("Content-Type", "text/html; charset=utf-8")
+		c.AbortWithStatus(status)
+		fmt.Fprintf(c.Writer, loginPageShell, "Ingen tilgang", `<h1>Ingen tilgang</h1><p>Rollen din gir ikke tilgang til denne siden. Rapporten er for ledere.</p><p><a href="/login">Logg inn med en annen nøkkel</a></p>`)
+		return
+	}
+	s.writeErrorStatus(c, status, err)
+}
+
+// limiter returns the token's rate limiter (a token bucket per token).
+func (s *Server) limiter(tokenID string) *rate.Limiter {
+	if s.cfg.RateLimit <= 0 {
+		return rate.NewLimiter(rate.Inf, 0)
+	}
+	s.limitMu.Lock()
+	defer s.limitMu.Unlock()
+	l, ok := s.limits[tokenID]
+	if !ok {
+		if s.limits == nil {
+			s.limits = map[string]*rate.Limiter{}
+		}
+		l = rate.NewLimiter(rate.Limit(s.cfg.RateLimit), s.cfg.RateBurst)
+		s.limits[tokenID] = l
+	}
+	return l
+}
+
+// securityHeaders sets the headers every answer carries, and a strict CSP on HTML.
+func securityHeaders() gin.HandlerFunc {
+	return func(c *gin.Context) {
+		h := c.Writer.Header()
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("X-Frame-Options", "DENY")
+		h.Set("Referrer-Policy", "no-referrer")
+		h.Set("Cross-Origin-Opener-Policy", "same-origin")
+		h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
+		if c.Request.TLS != nil {
+			h.Set("Strict-Transport-Security", "max-age=31536000")
+		}
+		c.Next()
+	}
+}
+
+func (s *Server) registerLoginRoutes(r *gin.Engine) {
+	r.GET("/login", s.handleLoginForm)
+	r.POST("/login", s.handleLogin)
+	r.POST("/logout", s.handleLogout)
+}
+
+const loginPageShell = `<!doctype html>
+<html lang="nb"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>%s – Styring</title><link rel="stylesheet" href="/reports/static/report.css"></head>
+<body><main id="main" class="login">%s</main></body></html>`
+
+// safeNext keeps a post-login redirect on this site.
+func safeNext(next string) string {
+	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.Contains(next, "\\") {
+		return "/reports/compliance"
+	}
+	return next
+}
+
+// handleLoginForm serves GET /login: a form for the same token the API takes.
+func (s *Server) handleLoginForm(c *gin.Context) {
+	s.loginForm(c, http.StatusOK, "")
+}
+
+func (s *Server) loginForm(c *gin.Context, status int, problem string) {
+	next := safeNext(c.Query("next"))
+	if v := c.PostForm("next"); v != "" {
+		next = safeNext(v)
+	}
+	msg := ""
+	if problem != "" {
+		msg = `<p class="error" role="alert">` + templateEscape(problem) + `</p>`
+	}
+	body := `<h1>Logg inn i Styring</h1>` + msg + `
+<form method="post" action="/login">
+<input type="hidden" name="next" value="` + templateEscape(next) + `">
+<label for="token">Tilgangsnøkkel (token)</label>
+<input id="token" name="token" type="password" autocomplete="current-password" required>
+<button type="submit">Logg inn</button>
+</form>
+<p>Nøkkelen får du av en administrator (<code>styring token create</code>).</p>`
+	c.Header("Content-Type", "text/html; charset=utf-8")
+	c.Header("Cache-Control", "no-store")
+	c.Status(status)
+	fmt.Fprintf(c.Writer, loginPageShell, "Logg inn", body)
+}
+
+// handleLogin serves POST /login: checks the token and sets an HttpOnly,
+// SameSite=Strict session cookie holding it.
+func (s *Server) handleLogin(c *gin.Context) {
+	secret := strings.TrimSpace(c.PostForm("token"))
+	if secret == "" {
+		s.loginForm(c, http.StatusBadRequest, "Skriv inn tilgangsnøkkelen.")
+		return
+	}
+	tok, err := s.authenticate(c.Request.Context(), secret)
+	if err != nil {
+		s.loginForm(c, http.StatusUnauthorized, "Nøkkelen er ikke gyldig, er utløpt eller trukket tilbake.")
+		return
+	}
+	maxAge := 8 * 3600
+	if tok.ExpiresAt != nil {
+		maxAge = min(maxAge, int(time.Until(*tok.ExpiresAt).Seconds()))
+	}
+	c.SetSameSite(http.SameSiteStrictMode)
+	c.SetCookie(sessionCookie, secret, maxAge, "/", "", c.Request.TLS != nil, true)
+	c.Redirect(http.StatusSeeOther, safeNext(c.PostForm("next")))
+}
+
+// handleLogout serves POST /logout: clears the session cookie.
+func (s *Server) handleLogout(c *gin.Context) {
+	c.SetSameSite(http.SameSiteStrictMode)
+	c.SetCookie(sessionCookie, "", -1, "/", "", c.Request.TLS != nil, true)
+	c.Redirect(http.StatusSeeOther, "/login")
+}
+
+func templateEscape(s string) string {
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;", "'", "&#39;").Replace(s)
+}

@@ -1,0 +1,276 @@
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+
+	"github.com/baerum/styring/models"
+	"github.com/baerum/styring/models/gormstore"
+	"github.com/baerum/styring/report"
+)
+
+// axePath is axe-core as `npm ci --prefix server/testdata/axe` installs it.
+var axePath = filepath.Join("testdata", "axe", "node_modules", "axe-core", "axe.min.js")
+
+// skipWithout skips the browser test when a tool it needs is missing, or fails
+// it when STYRING_REQUIRE_BROWSER is set (CI), so it never skips unseen there.
+func skipWithout(t *testing.T, format string, args ...any) {
+	t.Helper()
+	msg := fmt.Sprintf(format, args...)
+	if os.Getenv("STYRING_REQUIRE_BROWSER") != "" {
+		t.Fatal(msg + " (STYRING_REQUIRE_BROWSER is set)")
+	}
+	t.Skip(msg)
+}
+
+// axeFinding is one violation axe-core reports.
+type axeFinding struct {
+	ID     string   `json:"id"`
+	Impact string   `json:"impact"`
+	Help   string   `json:"help"`
+	Nodes  []string `json:"nodes"`
+}
+
+// runAxe loads axe-core into the page from the test server's own origin (the
+// page's CSP allows scripts from there only) and returns its violations.
+const runAxe = `new Promise((resolve, reject) => {
+  const s = document.createElement("script");
+  s.src = "/__test/axe.min.js";
+  s.onload = () => resolve();
+  s.onerror = () => reject(new Error("axe-core did not load"));
+  document.head.appendChild(s);
+}).then(() => axe.run(document, {resultTypes: ["violations"]}))
+  .then(r => JSON.stringify(r.violations.map(v => ({
+    id: v.id, impact: v.impact, help: v.help,
+    nodes: v.nodes.slice(0, 5).map(n => n.target.join(" ")),
+  }))))`
+
+// TestBrowserCompliancePage opens the compliance page in headless Chromium
+// with the sample portfolio: the key figures and the initiative table are
+// there, the stylesheet applies, nothing is written to the console, and
+// axe-core finds nothing serious or critical on it or the pages it links to.
+func TestBrowserCompliancePage(t *testing.T) {
+	chromium, err := exec.LookPath("chromium")
+	if err != nil {
+		skipWithout(t, "no chromium on PATH: install it (apt-get install chromium) to run the browser test")
+	}
+	if _, err := os.Stat(axePath); err != nil {
+		skipWithout(t, "axe-core is not installed: run npm ci --prefix server/testdata/axe")
+	}
+
+	s := newTestServer(t, gormstore.BackendSQLite)
+	portfolio := seedDemo(t, s)
+	rep := decode[models.ComplianceReport](t, do(t, s, req{method: "GET", path: "/api/v1/reports/compliance"}))
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /__test/axe.min.js", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		http.ServeFile(w, r, axePath)
+	})
+	mux.Handle("/", s)
+	ts := httptest.NewServer(mux)
+	t.Cleanup(ts.Close)
+
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chromium),
+		chromedp.Flag("headless", true),
+		chromedp.Flag("no-sandbox", true),
+		chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("no-first-run", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1280, 900),
+	)
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	ctx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
+	defer cancelAlloc()
+	ctx, cancelTab := chromedp.NewContext(ctx)
+	defer cancelTab()
+
+	// Every console error, uncaught exception and browser log error (a failed
+	// load, a CSP violation), in the order Chrome sends them.
+	var mu sync.Mutex
+	var console []string
+	expectedErrors := map[string]bool{} // pages opened for their error status
+	err = chromedp.Listen(ctx, func(ev any) {
+		mu.Lock()
+		defer mu.Unlock()
+		switch ev := ev.(type) {
+		case *runtime.EventConsoleAPICalled:
+			if ev.Type == runtime.ConsoleAPICalledTypeError || ev.Type == runtime.ConsoleAPICalledTypeAssert {
+				var args []string
+				for _, a := range ev.Args {
+					args = append(args, string(a.Value)+a.Description)
+				}
+				console = append(console, "console."+string(ev.Type)+": "+strings.Join(args, " "))
+			}
+		case *runtime.EventExceptionThrown:
+			console = append(console, "exception: "+ev.ExceptionDetails.Text)
+		case *log.EventEntryAdded:
+			if ev.Entry.Level == log.EntryLevelError && !(ev.Entry.Source == log.EntrySourceNetwork && expectedErrors[ev.Entry.URL]) {
+				console = append(console, "log ("+string(ev.Entry.Source)+"): "+ev.Entry.Text+" "+ev.Entry.URL)
+			}
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	// A manager's session, as the login form leaves it.
+	if secret := issueToken(t, s, "browser-test", models.RoleLeder); secret != "" {
+		if _, err := chromedp.Call(ctx, network.SetCookie, network.SetCookieParams{Name: sessionCookie, Value: secret, URL: ts.URL, HTTPOnly: ptrTo(true)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	open := func(t *testing.T, path string, status int64) {
+		t.Helper()
+		if status >= 400 {
+			mu.Lock()
+			expectedErrors[ts.URL+path] = true
+			mu.Unlock()
+		}
+		resp, err := chromedp.Run(ctx, chromedp.NavigateResponse(ts.URL+path))
+		if err != nil {
+			t.Fatalf("open %s: %v", path, err)
+		}
+		if resp.Status != status {
+			t.Fatalf("open %s: status %d, want %d", path, resp.Status, status)
+		}
+	}
+	eval := func(t *testing.T, expr string) string {
+		t.Helper()
+		v, err := chromedp.Run(ctx, chromedp.Evaluate[string](expr))
+		if err != nil {
+			t.Fatalf("%s: %v", expr, err)
+		}
+		return v
+	}
+	checkAxe := func(t *testing.T, page string) {
+		t.Helper()
+		out, err := chromedp.Run(ctx, chromedp.Evaluate[string](runAxe, chromedp.EvalAwaitPromise))
+		if err != nil {
+			t.Fatalf("axe-core on %s: %v", page, err)
+		}
+		var findings []axeFinding
+		if err := json.Unmarshal([]byte(out), &findings); err != nil {
+			t.Fatalf("axe-core on %s: %v", page, err)
+		}
+		serious := 0
+		for _, f := range findings {
+			line := fmt.Sprintf("%s [%s] %s: %s", f.ID, f.Impact, f.Help, strings.Join(f.Nodes, " | "))
+			if f.Impact == "serious" || f.Impact == "critical" {
+				serious++
+				t.Errorf("axe-core on %s: %s", page, line)
+			} else {
+				t.Logf("axe-core on %s (not failing): %s", page, line)
+			}
+		}
+		t.Logf("axe-core on %s: %d violations, %d serious or critical", page, len(findings), serious)
+	}
+
+	t.Run("the report page shows the key figures and the initiatives", func(t *testing.T) {
+		open(t, "/reports/compliance", 200)
+		if title := eval(t, `document.title`); !strings.Contains(title, "Etterlevelsesrapport") {
+			t.Errorf("title %q", title)
+		}
+		for id, want := range map[string]string{
+			"kf-errors":      report.FormatInt(rep.Portfolio.Summary.Error, models.LangNB),
+			"kf-warnings":    report.FormatInt(rep.Portfolio.Summary.Warning, models.LangNB),
+			"kf-initiatives": report.FormatInt(rep.Portfolio.Initiatives, models.LangNB),
+		} {
+			got := eval(t, `document.querySelector("#`+id+` .key-figure-value").textContent.trim()`)
+			if got != want {
+				t.Errorf("key figure %s shows %q, want %q", id, got, want)
+			}
+		}
+		rows := eval(t, `String(document.querySelectorAll("#initiative-table tbody tr").length)`)
+		if rows != fmt.Sprint(len(portfolio.docs)) {
+			t.Errorf("the initiative table has %s rows, want %d", rows, len(portfolio.docs))
+		}
+		if headers := eval(t, `String(document.querySelectorAll("#initiative-table thead th[scope=col]").length)`); headers != "10" {
+			t.Errorf("the initiative table has %s column headers, want 10", headers)
+		}
+		if charts := eval(t, `String(document.querySelectorAll("svg[role=img][aria-labelledby]").length)`); charts != "4" {
+			t.Errorf("%s labelled charts, want 4", charts)
+		}
+		// The stylesheet loaded under the page's CSP: the masthead is navy.
+		if bg := eval(t, `getComputedStyle(document.querySelector(".masthead")).backgroundColor`); bg != "rgb(11, 59, 96)" {
+			t.Errorf("the masthead's background is %s: report.css did not apply", bg)
+		}
+	})
+	t.Run("the report page has no serious accessibility findings", func(t *testing.T) {
+		open(t, "/reports/compliance", 200)
+		checkAxe(t, "/reports/compliance")
+	})
+	t.Run("a full-page screenshot is saved", func(t *testing.T) {
+		open(t, "/reports/compliance", 200)
+		png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(t.TempDir(), "styring-report.png")
+		if err := os.WriteFile(path, png, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("screenshot: %s (%d bytes)", path, len(png))
+		if err := os.WriteFile(filepath.Join(os.TempDir(), "styring-report.png"), png, 0o644); err == nil {
+			t.Logf("screenshot copied to %s", filepath.Join(os.TempDir(), "styring-report.png"))
+		}
+	})
+	for _, c := range []struct {
+		name, path string
+		status     int64
+	}{
+		{"the English page filtered by sector", "/reports/compliance?lang=en&sector=OSU&status=forslag&status=utredning", 200},
+		{"an initiative's violations", "/reports/compliance/initiatives/" + firstWithViolations(rep), 200},
+		{"an error page", "/reports/compliance/initiatives/P-9999", 404},
+	} {
+		t.Run(c.name+" has no serious accessibility findings", func(t *testing.T) {
+			open(t, c.path, c.status)
+			checkAxe(t, c.path)
+		})
+	}
+
+	t.Run("nothing was written to the console", func(t *testing.T) {
+		// Listen sees the events in order, before the reply of the last command.
+		if _, err := chromedp.Run(ctx, chromedp.Evaluate[string](`"done"`)); err != nil {
+			t.Fatal(err)
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		for _, m := range console {
+			t.Errorf("console: %s", m)
+		}
+	})
+}
+
+// firstWithViolations is the first initiative of the report with a violation to show.
+func firstWithViolations(rep models.ComplianceReport) string {
+	for _, s := range rep.Records.Initiatives {
+		if len(s.Violations) > 0 {
+			return s.ID
+		}
+	}
+	return rep.Records.Initiatives[0].ID
+}
+
+func ptrTo[T any](v T) *T { return &v }

@@ -1,0 +1,192 @@
+package server
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io/fs"
+	"log/slog"
+	"mime"
+	"net/http"
+	"path"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/baerum/styring/models"
+	"github.com/baerum/styring/policies"
+	"github.com/baerum/styring/report"
+)
+
+// The managers' pages: the compliance report as HTML, each initiative's
+// violations, and the stylesheet they link to. They answer HTML, errors too.
+
+// pageCSP allows the pages nothing but their own origin, and nothing inline:
+// they load one stylesheet and an icon from /reports/static and run no script.
+const pageCSP = "default-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+
+func (s *Server) registerPageRoutes(r *gin.Engine) {
+	r.GET("/reports/compliance", s.handlePageCompliance)
+	r.GET("/reports/compliance/initiatives/:id", s.handlePageInitiative)
+	r.GET("/reports/static/*file", s.handlePageStatic)
+}
+
+// pageLang reads ?lang=: the pages are Norwegian unless asked for English
+// (Accept-Language does not switch them; a link does).
+func pageLang(c *gin.Context) (models.Lang, error) {
+	v, ok := c.GetQuery("lang")
+	if !ok {
+		return models.LangNB, nil
+	}
+	lang, ok := models.ParseLang(v)
+	if !ok {
+		return models.LangNB, &models.Error{Code: models.EINVALID, Message: "lang: «" + v + "» is not nb or en", Details: map[string]string{"field": "lang"}}
+	}
+	return lang, nil
+}
+
+// handlePageCompliance serves GET /reports/compliance: the compliance report as
+// a page. ?status=, ?as_of= and ?recheck= shape the report as for the JSON;
+// ?sector= narrows only the initiative table.
+func (s *Server) handlePageCompliance(c *gin.Context) {
+	lang, err := pageLang(c)
+	if err != nil {
+		s.writePageError(c, lang, err)
+		return
+	}
+	opts, err := reportOptions(c)
+	if err != nil {
+		s.writePageError(c, lang, err)
+		return
+	}
+	opts.Lang = lang
+	sector := strings.TrimSpace(c.Query("sector"))
+	if sector != "" && !slices.Contains(validSectors, sector) {
+		s.writePageError(c, lang, &models.Error{Code: models.EINVALID, Message: "sector: «" + sector + "» is not one of " + strings.Join(validSectors, ", "), Details: map[string]string{"field": "sector"}})
+		return
+	}
+	rep, err := s.buildReport(c.Request.Context(), opts)
+	if err != nil {
+		s.writePageError(c, lang, err)
+		return
+	}
+	var page bytes.Buffer
+	if err := report.RenderCompliance(&page, rep, report.PageOptions{Lang: lang, Sector: sector, AsOf: c.Query("as_of"), Recheck: opts.Recheck, Links: report.DefaultLinks}); err != nil {
+		s.writePageError(c, lang, err)
+		return
+	}
+	s.writePage(c, http.StatusOK, page.Bytes())
+}
+
+// handlePageInitiative serves GET /reports/compliance/initiatives/:id: one stored
+// initiative's violations, checked again now with the active revision (?as_of=,
+// ?lang=), each with its field, message, reference and remedy.
+func (s *Server) handlePageInitiative(c *gin.Context) {
+	lang, err := pageLang(c)
+	if err != nil {
+		s.writePageError(c, lang, err)
+		return
+	}
+	asOf := c.Query("as_of")
+	if asOf != "" && !policies.ValidDate(asOf) {
+		s.writePageError(c, lang, &models.Error{Code: models.EINVALID, Message: "as_of: «" + asOf + "» is not a date (YYYY-MM-DD)", Details: map[string]string{"field": "as_of"}})
+		return
+	}
+	id := c.Param("id")
+	ctx, cancel := context.WithTimeout(c.Request.Context(), s.cfg.StoreTimeout)
+	in, err := s.store.GetInitiative(ctx, id)
+	cancel()
+	if err != nil {
+		s.writePageError(c, lang, err)
+		return
+	}
+	doc, err := policies.ParseDocument(in.Document)
+	if err != nil {
+		s.writePageError(c, lang, err)
+		return
+	}
+	rev := s.engine.Active()
+	ctx, cancel = context.WithTimeout(c.Request.Context(), s.cfg.EvalTimeout)
+	res, err := rev.Check(ctx, doc, policies.CheckOptions{AsOf: asOf, Lang: lang, Now: s.now()})
+	cancel()
+	if err != nil {
+		s.writePageError(c, lang, err)
+		return
+	}
+	standing := models.InitiativeStanding{
+		ID: in.ID, Title: in.Title, Sector: in.Sector, Status: in.Status, Type: in.Type, Version: in.Version,
+		Allowed: res.Allowed, Summary: res.Summary, Violations: res.Violations, DecisionID: in.DecisionID,
+	}
+	var page bytes.Buffer
+	err = report.RenderInitiative(&page, standing, report.InitiativeOptions{Lang: lang, AsOf: asOf, CheckedAsOf: res.AsOf,
+		PolicyRevision: res.PolicyRevision, CheckedAt: res.EvaluatedAt, Links: report.DefaultLinks})
+	if err != nil {
+		s.writePageError(c, lang, err)
+		return
+	}
+	s.writePage(c, http.StatusOK, page.Bytes())
+}
+
+// staticMaxAge is a year: the pages link the files with ?v=<content hash>.
+const staticMaxAge = "public, max-age=31536000, immutable"
+
+// handlePageStatic serves GET /reports/static/*file: the pages' stylesheet and icon.
+func (s *Server) handlePageStatic(c *gin.Context) {
+	name := strings.TrimPrefix(path.Clean(c.Param("file")), "/")
+	data, err := fs.ReadFile(report.StaticFiles(), name)
+	if err != nil || name == "" {
+		s.writePageError(c, models.LangNB, models.Errorf(models.ENOTFOUND, "no file %s", c.Param("file")))
+		return
+	}
+	ctype := mime.TypeByExtension(path.Ext(name))
+	if ctype == "" {
+		ctype = "application/octet-stream"
+	}
+	h := c.Writer.Header()
+	h.Set("Content-Type", ctype)
+	h.Set("Cache-Control", staticMaxAge)
+	h.Set("ETag", `"`+report.StaticVersion+`"`)
+	h.Set("X-Content-Type-Options", "nosniff")
+	http.ServeContent(c.Writer, c.Request, name, time.Time{}, bytes.NewReader(data))
+}
+
+// writePage answers an HTML page with the headers every page carries.
+func (s *Server) writePage(c *gin.Context, status int, page []byte) {
+	h := c.Writer.Header()
+	h.Set("Content-Security-Policy", pageCSP)
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Referrer-Policy", "same-origin")
+	if h.Get("Cache-Control") == "" {
+		h.Set("Cache-Control", "no-cache")
+	}
+	c.Data(status, "text/html; charset=utf-8", page)
+}
+
+// writePageError is writeError for the pages: a small HTML page with the
+// status of the error's code. Internal errors are logged with the request id
+// and shown as an internal error.
+func (s *Server) writePageError(c *gin.Context, lang models.Lang, err error) {
+	var e *models.Error
+	if !errors.As(err, &e) {
+		s.log.LogAttrs(c.Request.Context(), slog.LevelError, "internal error",
+			slog.String("request_id", requestIDOf(c)), slog.String("route", c.FullPath()), slog.String("error", err.Error()))
+		e = &models.Error{Code: models.EINTERNAL, Message: "internal error"}
+	}
+	status := statusOf(e.Code)
+	if status == http.StatusServiceUnavailable {
+		c.Header("Retry-After", "5")
+	}
+	c.Header("Cache-Control", "no-store")
+	var page bytes.Buffer
+	if rerr := report.RenderError(&page, report.ErrorOptions{Lang: lang, Status: status, Message: e.Message, RequestID: requestIDOf(c), Links: report.DefaultLinks,
+		Path: c.Request.URL.Path, Query: c.Request.URL.Query()}); rerr != nil {
+		s.log.Error("render error page", "request_id", requestIDOf(c), "error", rerr.Error())
+		c.Data(status, "text/plain; charset=utf-8", []byte(http.StatusText(status)+"\n"))
+		c.Abort()
+		return
+	}
+	s.writePage(c, status, page.Bytes())
+	c.Abort()
+}

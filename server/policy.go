@@ -1,0 +1,152 @@
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"log/slog"
+	"net/http"
+	"sync"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/baerum/styring/models"
+	"github.com/baerum/styring/policies"
+)
+
+func (s *Server) registerPolicyRoutes(r *gin.RouterGroup) {
+	r.POST("/policy/reload", s.handlePolicyReload)
+	r.POST("/policy/impact", s.handlePolicyImpact)
+}
+
+// Lifecycle returns the reloader of the server's policies (SIGHUP and polling use it too).
+func (s *Server) Lifecycle() *policies.Lifecycle { return s.lifecycle }
+
+type reloadResponse struct {
+	Revision    string `json:"revision"`
+	Changed     bool   `json:"changed"`
+	TestsPassed int    `json:"tests_passed"`
+	Source      string `json:"source"`
+}
+
+// refusal turns a refused candidate into a 422 that lists its problems with their places.
+func refusal(err error) error {
+	var refused *policies.RefusedError
+	if errors.As(err, &refused) {
+		return &models.Error{Code: models.EINVALID, Message: refused.Error(), Details: refused.Attempt}
+	}
+	return err
+}
+
+// handlePolicyReload serves POST /api/v1/policy/reload: load the policy source
+// again, compile it and run its own tests, and only then swap it in. A broken
+// candidate is refused (422) and the active revision keeps serving.
+func (s *Server) handlePolicyReload(c *gin.Context) {
+	rev, changed, err := s.lifecycle.Reload(c.Request.Context())
+	if err != nil {
+		s.log.Warn("policy reload refused", "request_id", requestIDOf(c), "error", err.Error())
+		s.writeErrorStatus(c, http.StatusUnprocessableEntity, refusal(err))
+		return
+	}
+	if changed {
+		s.log.Info("policy revision activated", "request_id", requestIDOf(c), "revision", rev.ID, "caller", callerOf(c))
+	}
+	_, ok := s.lifecycle.Status()
+	out := reloadResponse{Revision: rev.ID, Changed: changed, Source: rev.Source}
+	if ok != nil {
+		out.TestsPassed = ok.Passed
+	}
+	c.JSON(http.StatusOK, out)
+}
+
+type impactResponse struct {
+	policies.Impact
+	TestsPassed      int                    `json:"tests_passed"`
+	TestsFailed      []policies.TestFailure `json:"tests_failed"`
+	PortfolioAdded   []portfolioKey         `json:"portfolio_added"`
+	PortfolioRemoved []portfolioKey         `json:"portfolio_removed"`
+	Errors           []impactItemFailed     `json:"errors,omitempty"`
+}
+
+type impactItemFailed struct {
+	InitiativeID string `json:"initiative_id"`
+	Message      string `json:"message"`
+}
+
+// handlePolicyImpact serves POST /api/v1/policy/impact: given a candidate
+// bundle (.tar.gz), evaluate every stored initiative with the active and the
+// candidate revision and report which verdicts and violations would change,
+// before anyone activates it. Nothing is activated.
+func (s *Server) handlePolicyImpact(c *gin.Context) {
+	raw, _, err := s.readBody(c, s.cfg.MaxBatchBytes, "application/gzip", "application/x-gzip", "application/octet-stream")
+	if err != nil {
+		s.writeError(c, err)
+		return
+	}
+	ctx := c.Request.Context()
+	candidate, err := policies.CompileArchive(ctx, bytesReader(raw), "candidate bundle")
+	if err != nil {
+		s.writeErrorStatus(c, http.StatusUnprocessableEntity, refusal(err))
+		return
+	}
+	// The candidate's own tests are run and reported, not required: the author
+	// sees the impact and what still fails before changing the tests.
+	tests, err := candidate.RunTests(ctx, false)
+	if err != nil {
+		s.writeError(c, err)
+		return
+	}
+	active := s.engine.Active()
+	out := impactResponse{Impact: policies.Impact{Active: active.ID, Candidate: candidate.ID, Changed: []policies.ImpactChange{}},
+		TestsPassed: tests.Passed, TestsFailed: tests.Failed}
+	before, after := active.NewPortfolio(), candidate.NewPortfolio()
+	var mu sync.Mutex
+	sem := make(chan struct{}, s.cfg.BatchWorkers)
+	var wg sync.WaitGroup
+	storeCtx, cancel := context.WithTimeout(ctx, 4*s.cfg.StoreTimeout)
+	defer cancel()
+	err = s.store.AllInitiatives(storeCtx, nil, func(in models.Initiative, _ json.RawMessage) error {
+		doc, err := policies.ParseDocument(in.Document)
+		if err != nil {
+			return err
+		}
+		sem <- struct{}{}
+		wg.Add(1)
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			change, err := policies.CompareRevisions(ctx, active, candidate, in.ID, doc, policies.CheckOptions{Now: s.now()})
+			_, berr := before.Add(ctx, doc)
+			_, aerr := after.Add(ctx, doc)
+			mu.Lock()
+			defer mu.Unlock()
+			out.Initiatives++
+			if err = errors.Join(err, berr, aerr); err != nil {
+				out.Errors = append(out.Errors, impactItemFailed{InitiativeID: in.ID, Message: models.ErrorMessage(err)})
+				s.log.Warn("impact", "initiative", in.ID, "error", err.Error())
+				return
+			}
+			if change != nil {
+				out.Changed = append(out.Changed, *change)
+				if change.AllowedBefore != change.AllowedAfter {
+					out.VerdictsChanged++
+				}
+			}
+		}()
+		return nil
+	})
+	wg.Wait()
+	if err != nil {
+		s.writeError(c, err)
+		return
+	}
+	sortChanges(out.Changed)
+	p := checkParams{Lang: models.LangNB}
+	if pb, err := before.Evaluate(ctx, "", p.Lang); err == nil {
+		if pa, err := after.Evaluate(ctx, "", p.Lang); err == nil {
+			out.PortfolioAdded, out.PortfolioRemoved = diffPortfolio(pb.Violations, pa.Violations)
+		}
+	}
+	s.log.LogAttrs(ctx, slog.LevelInfo, "policy impact", slog.String("request_id", requestIDOf(c)), slog.String("candidate", candidate.ID),
+		slog.Int("initiatives", out.Initiatives), slog.Int("changed", len(out.Changed)))
+	c.JSON(http.StatusOK, out)
+}
