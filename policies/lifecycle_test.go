@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -22,22 +21,7 @@ import (
 func copyBundle(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
-	src := policies.EmbeddedBundle()
-	err := fs.WalkDir(src, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		target := filepath.Join(dir, p)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		raw, err := fs.ReadFile(src, p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, raw, 0o644)
-	})
-	if err != nil {
+	if err := policies.ExportBundle(dir); err != nil {
 		t.Fatal(err)
 	}
 	return dir

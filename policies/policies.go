@@ -7,6 +7,8 @@ package policies
 import (
 	"embed"
 	"io/fs"
+	"os"
+	"path/filepath"
 )
 
 //go:embed bundle
@@ -30,3 +32,23 @@ func InitiativeSchema() []byte { return initiativeSchema }
 
 // Query is the one query a revision prepares: every record violation.
 const Query = "data.styring.main.violations"
+
+// ExportBundle writes the embedded policies into dir (created if missing), as
+// a bundle directory a policy author can change, test and load with --policies.
+func ExportBundle(dir string) error {
+	src := EmbeddedBundle()
+	return fs.WalkDir(src, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		target := filepath.Join(dir, filepath.FromSlash(p))
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		raw, err := fs.ReadFile(src, p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, raw, 0o644)
+	})
+}

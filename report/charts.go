@@ -88,12 +88,14 @@ func newBarChart(id, title, desc, unit string, layout chartLayout, groups []barG
 	c := barChart{ID: id, Title: title, Desc: desc, Unit: unit, Width: layout.Width, Height: layout.Height,
 		Left: 72, Right: layout.Width - 12, Top: 28, Bottom: layout.Height - 44}
 	lo, hi := 0.0, 0.0
+	barLo, barHi := 0.0, 0.0
 	widen := func(v float64) { lo, hi = math.Min(lo, v), math.Max(hi, v) }
 	maxBars := 1
 	for _, g := range groups {
 		maxBars = max(maxBars, len(g.Bars))
 		for _, b := range g.Bars {
 			widen(b.Value)
+			barLo, barHi = math.Min(barLo, b.Value), math.Max(barHi, b.Value)
 			for _, p := range []*float64{b.Limit, b.BandLo, b.BandHi} {
 				if p != nil {
 					widen(*p)
@@ -104,11 +106,9 @@ func newBarChart(id, title, desc, unit string, layout chartLayout, groups []barG
 	if layout.ValueLabels {
 		// Room above the highest bar (and below the lowest) for its label.
 		span := hi - lo
-		if hi > 0 {
-			hi += span * 0.06
-		}
-		if lo < 0 {
-			lo -= span * 0.06
+		hi = math.Max(hi, barHi+span*0.08)
+		if barLo < 0 {
+			lo = math.Min(lo, barLo-span*0.08)
 		}
 	}
 	step := niceStep((hi - lo) / 5)

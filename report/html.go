@@ -772,7 +772,6 @@ type InitiativeOptions struct {
 	AsOf           string // the as-of date as asked, "" for the default
 	CheckedAsOf    string // the date the rules were read at
 	PolicyRevision string
-	CheckedAt      time.Time
 	Links          Links
 }
 

@@ -283,7 +283,9 @@ func TestRenderError(t *testing.T) {
 }
 
 func TestLightOf(t *testing.T) {
-	v := func(sev models.Severity, waived bool) models.Violation { return models.Violation{Severity: sev, Waived: waived} }
+	v := func(sev models.Severity, waived bool) models.Violation {
+		return models.Violation{Severity: sev, Waived: waived}
+	}
 	for _, c := range []struct {
 		name       string
 		vs         []models.Violation

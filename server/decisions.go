@@ -72,6 +72,10 @@ func (s *Server) handleDecisionReplay(c *gin.Context) {
 		s.writeError(c, err)
 		return
 	}
+	if d.Kind == models.DecisionWaiver {
+		s.writeErrorStatus(c, http.StatusUnprocessableEntity, models.Errorf(models.EINVALID, "decision %s records a waiver change: there is no check to evaluate again", d.ID))
+		return
+	}
 	var input struct {
 		Initiative json.RawMessage `json:"initiative"`
 		AsOf       string          `json:"as_of"`

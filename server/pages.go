@@ -108,8 +108,13 @@ func (s *Server) handlePageInitiative(c *gin.Context) {
 		return
 	}
 	rev := s.engine.Active()
+	waivers, err := s.waiversOf(c.Request.Context(), in.ID)
+	if err != nil {
+		s.writePageError(c, lang, err)
+		return
+	}
 	ctx, cancel = context.WithTimeout(c.Request.Context(), s.cfg.EvalTimeout)
-	res, err := rev.Check(ctx, doc, policies.CheckOptions{AsOf: asOf, Lang: lang, Now: s.now()})
+	res, err := rev.Check(ctx, doc, policies.CheckOptions{AsOf: asOf, Lang: lang, Now: s.now(), Waivers: waivers})
 	cancel()
 	if err != nil {
 		s.writePageError(c, lang, err)
@@ -121,7 +126,7 @@ func (s *Server) handlePageInitiative(c *gin.Context) {
 	}
 	var page bytes.Buffer
 	err = report.RenderInitiative(&page, standing, report.InitiativeOptions{Lang: lang, AsOf: asOf, CheckedAsOf: res.AsOf,
-		PolicyRevision: res.PolicyRevision, CheckedAt: res.EvaluatedAt, Links: report.DefaultLinks})
+		PolicyRevision: res.PolicyRevision, Links: report.DefaultLinks})
 	if err != nil {
 		s.writePageError(c, lang, err)
 		return
@@ -129,7 +134,7 @@ func (s *Server) handlePageInitiative(c *gin.Context) {
 	s.writePage(c, http.StatusOK, page.Bytes())
 }
 
-// staticMaxAge is a year: the pages link the files with ?v=<content hash>.
+// staticMaxAge is a year, for the files linked with ?v=<content hash> as the pages link them.
 const staticMaxAge = "public, max-age=31536000, immutable"
 
 // handlePageStatic serves GET /reports/static/*file: the pages' stylesheet and icon.
@@ -146,7 +151,12 @@ func (s *Server) handlePageStatic(c *gin.Context) {
 	}
 	h := c.Writer.Header()
 	h.Set("Content-Type", ctype)
-	h.Set("Cache-Control", staticMaxAge)
+	if c.Query("v") == report.StaticVersion {
+		h.Set("Cache-Control", staticMaxAge)
+	} else {
+		// Without the version (the login page's link, say) the file may change under the same URL.
+		h.Set("Cache-Control", "no-cache")
+	}
 	h.Set("ETag", `"`+report.StaticVersion+`"`)
 	h.Set("X-Content-Type-Options", "nosniff")
 	http.ServeContent(c.Writer, c.Request, name, time.Time{}, bytes.NewReader(data))

@@ -332,7 +332,8 @@ func TestStaticFiles(t *testing.T) {
 		status                  int
 		contentType             string
 	}{
-		{"serves the stylesheet", "/reports/static/report.css", "", 200, "text/css"},
+		{"serves the stylesheet", "/reports/static/report.css?v=" + report.StaticVersion, "", 200, "text/css"},
+		{"serves the stylesheet without its version", "/reports/static/report.css", "", 200, "text/css"},
 		{"serves the icon", "/reports/static/favicon.svg", "", 200, "image/svg+xml"},
 		{"answers 304 to the current ETag", "/reports/static/report.css", `"` + report.StaticVersion + `"`, 304, ""},
 		{"answers 404 for a file it does not have", "/reports/static/app.js", "", 404, "text/html"},

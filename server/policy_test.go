@@ -3,7 +3,6 @@ package server
 import (
 	"bytes"
 	"context"
-	"io/fs"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -21,21 +20,7 @@ import (
 func policyDir(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
-	src := policies.EmbeddedBundle()
-	err := fs.WalkDir(src, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() {
-			return os.MkdirAll(filepath.Join(dir, p), 0o755)
-		}
-		raw, err := fs.ReadFile(src, p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dir, p), raw, 0o644)
-	})
-	if err != nil {
+	if err := policies.ExportBundle(dir); err != nil {
 		t.Fatal(err)
 	}
 	return dir

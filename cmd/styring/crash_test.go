@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/baerum/styring/models/gormstore"
+	"github.com/baerum/styring/policies"
 )
 
 // variant returns the shared omstilling-valid example with another id.
@@ -126,9 +127,9 @@ func TestTwoInstances(t *testing.T) {
 	gormstore.SkipUnlessConfigured(t, gormstore.BackendPostgres)
 	db := gormstore.TestURL(t, gormstore.BackendPostgres)
 	admin := createToken(t, db, "admin")
-	policies := copyPolicies(t)
-	a := startServe(t, "--database", db, "--policies", policies)
-	b := startServe(t, "--database", db, "--policies", policies)
+	policyDir := copyPolicies(t)
+	a := startServe(t, "--database", db, "--policies", policyDir)
+	b := startServe(t, "--database", db, "--policies", policyDir)
 	a.token, b.token = admin, admin
 	post := func(p *serverProcess, path string, body []byte, headers map[string]string) (int, []byte) {
 		req, _ := http.NewRequest("POST", p.base+path, bytes.NewReader(body))
@@ -187,7 +188,7 @@ func TestTwoInstances(t *testing.T) {
 		}
 	})
 	t.Run("a policy reload on each converges on one revision", func(t *testing.T) {
-		data := filepath.Join(policies, "parameters", "data.json")
+		data := filepath.Join(policyDir, "parameters", "data.json")
 		raw := mustRead(t, data)
 		os.WriteFile(data, bytes.Replace(raw, []byte(`"_about": "Reference`), []byte(`"_reloaded": true, "_about": "Reference`), 1), 0o644)
 		revisions := map[string]bool{}
@@ -211,27 +212,11 @@ func TestTwoInstances(t *testing.T) {
 	b.stop(t)
 }
 
-// copyPolicies copies the repository's policy bundle into a directory the test may change.
+// copyPolicies writes the policy bundle into a directory the test may change.
 func copyPolicies(t *testing.T) string {
 	t.Helper()
-	src := filepath.Join("..", "..", "policies", "bundle")
 	dst := t.TempDir()
-	err := filepath.Walk(src, func(path string, info os.FileInfo, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, path)
-		target := filepath.Join(dst, rel)
-		if info.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		raw, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, raw, 0o644)
-	})
-	if err != nil {
+	if err := policies.ExportBundle(dst); err != nil {
 		t.Fatal(err)
 	}
 	return dst

@@ -38,6 +38,7 @@ func commands() []command {
 		{"serve", "serve the HTTP API (PostgreSQL or embedded SQLite)", runServe},
 		{"migrate", "apply the database migrations (--status to list them)", runMigrate},
 		{"token", "create, list or revoke API tokens", runToken},
+		{"bench", "benchmark styring serve side by side with opa run --server and the limit of the machine", runBench},
 		{"version", "print the version", func(_ context.Context, _ []string, _ io.Reader, stdout, _ io.Writer) int {
 			fmt.Fprintln(stdout, "styring", version)
 			return exitOK

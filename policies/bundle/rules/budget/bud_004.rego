@@ -49,7 +49,7 @@ violation contains result.fail(rego.metadata.chain(), {
 
 limit := tiltak.params.economy.calc_basis_min_knok
 
-# amounts: every line's amount_knok (OMS-002 reads it too).
+# amounts: every line's amount_knok (BUD-003, OMS-001 and OMS-002 read it too).
 amounts := [a | a := tiltak.budget_effects[_].amount_knok]
 
 # large_amount: some line has |amount_knok| >= limit. When min(amounts) is

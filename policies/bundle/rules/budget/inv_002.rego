@@ -39,7 +39,7 @@ violation contains result.fail(rego.metadata.chain(), {
 	),
 }) if {
 	some i in suspect_loans
-	f := tiltak.financing[i]
+	f := object.union({"account": "drift"}, tiltak.financing_entries[i])
 	reasons := [r | some r in [account_reason(f), type_reason, owner_reason]; r != null]
 	count(reasons) > 0
 }

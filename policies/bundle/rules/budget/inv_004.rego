@@ -27,6 +27,7 @@ package styring.rules.budget.inv_004
 
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
+import data.styring.rules.data.dat_003
 
 violation contains result.fail(rego.metadata.chain(), {
 	"path": "/financing",
@@ -43,7 +44,7 @@ violation contains result.fail(rego.metadata.chain(), {
 	),
 }) if {
 	tiltak.doc.type == "investering"
-	some y in cost_years
+	some y in dat_003.investering_years
 	y in tiltak.plan_year_set
 	cost := sum([a | ls := tiltak.budget_effects; ls[i].account == "investering"; ls[i].year == y; a := ls[i].amount_knok])
 	funded := sum([a | fs := tiltak.financing_entries; fs[i].account == "investering"; fs[i].year == y; a := fs[i].amount_knok])
@@ -59,9 +60,3 @@ gap_nb(funded, cost) := "for mye" if funded > cost
 gap_en(funded, cost) := "too little" if funded < cost
 
 gap_en(funded, cost) := "too much" if funded > cost
-
-# cost_years: the years that have an investering line.
-cost_years := {y | ls := tiltak.budget_effects; ls[i].account == "investering"; y := ls[i].year}
-
-# funding: the investering financing (a missing account is drift). INV-006 reads it too.
-funding := [f | fs := tiltak.financing_entries; fs[i].account == "investering"; f := fs[i]]

@@ -25,7 +25,6 @@ package styring.rules.budget.inv_006
 
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
-import data.styring.rules.budget.inv_004
 
 violation contains result.fail(rego.metadata.chain(), {
 	"path": "/financing",
@@ -48,9 +47,16 @@ violation contains result.fail(rego.metadata.chain(), {
 
 min_pct := tiltak.params.economy.min_equity_share_non_rentable_pct
 
-total := sum([a | a := inv_004.funding[_].amount_knok])
+# total and non_loan: the investering financing (a missing account is drift), all
+# of it and the part from sources other than lan.
+total := sum([a | fs := tiltak.financing_entries; fs[i].account == "investering"; a := fs[i].amount_knok])
 
-non_loan := total - sum([a | fs := inv_004.funding; fs[i].source == "lan"; a := fs[i].amount_knok])
+non_loan := total - sum([a |
+	fs := tiltak.financing_entries
+	fs[i].account == "investering"
+	fs[i].source == "lan"
+	a := fs[i].amount_knok
+])
 
 # share: the non-loan share in per cent, rounded down to one decimal for the message
 # (so a share just below the minimum never reads as the minimum).

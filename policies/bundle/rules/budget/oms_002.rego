@@ -45,7 +45,8 @@ violation contains result.fail(rego.metadata.chain(), {
 }
 
 # suspect_lines: the lines in bucket omstilling or effektivisering that are on
-# account investering or (when any line at all has one) have an amount >= 0.
+# account investering or have an amount >= 0 (looked for only when some line has
+# one). The violation's own test decides.
 suspect_lines contains i if {
 	suspects := dat_003.gain_lines & dat_003.investering_lines
 	some i in suspects

@@ -31,11 +31,11 @@ violation contains result.fail(rego.metadata.chain(), {
 	"message": result.msg(
 		sprintf(
 			"Budsjettlinje nr. %d (%d, %s, bucket %s, %s, %d kNOK) gjentar linje nr. %d (%d kNOK). Slå linjene sammen til én linje.",
-			[i + 1, l.year, l.account, l.bucket, one_off_nb[l.one_off], l.amount_knok, first + 1, tiltak.lines[first].amount_knok],
+			[i + 1, k[0], k[1], k[2], one_off_nb[k[3]], l.amount_knok, first + 1, tiltak.budget_effects[first].amount_knok],
 		),
 		sprintf(
 			"Budget line no. %d (%d, %s, bucket %s, %s, %d kNOK) repeats line no. %d (%d kNOK). Merge the lines into one.",
-			[i + 1, l.year, l.account, l.bucket, one_off_en[l.one_off], l.amount_knok, first + 1, tiltak.lines[first].amount_knok],
+			[i + 1, k[0], k[1], k[2], one_off_en[k[3]], l.amount_knok, first + 1, tiltak.budget_effects[first].amount_knok],
 		),
 	),
 }) if {
@@ -44,11 +44,11 @@ violation contains result.fail(rego.metadata.chain(), {
 	same := [j | some j, kj in keys; kj == k]
 	first := same[0]
 	first < i
-	l := tiltak.lines[i]
+	l := tiltak.budget_effects[i]
 }
 
 # keys[i] is line i's identity: (year, account, bucket, one_off), defaults applied.
-keys := [[l.year, l.account, l.bucket, l.one_off] | some l in tiltak.lines]
+keys := [[l.year, l.account, object.get(l, "bucket", "ingen"), object.get(l, "one_off", false)] | some l in tiltak.budget_effects]
 
 one_off_nb := {true: "engangs", false: "varig"}
 
@@ -56,10 +56,16 @@ one_off_en := {true: "one-off", false: "permanent"}
 
 # distinct_keys is a cheap proof that no two lines share their identity, so that
 # keys is built only when two lines may repeat each other. It holds when no two
-# lines share a year, or when the lines fall into disjoint groups (one_off,
-# omstilling, effektivisering, investering, the rest) and no two lines of a group
-# share a year: lines with the same identity are always in the same group.
+# lines share a year; or no two lines of an account share a year; or the lines
+# fall into disjoint groups (one_off, omstilling, effektivisering, investering,
+# the rest) and no two lines of a group share a year: lines with the same
+# identity are always in the same group.
 distinct_keys if count(dat_004.line_years) == count(tiltak.budget_effects)
+
+distinct_keys if {
+	count(investering_lines) > 0
+	count(tiltak.drift_years) + count(investering_years) == count(tiltak.budget_effects)
+}
 
 distinct_keys if {
 	count(grouped_lines) == ((count(one_off_lines) + count(omstilling_lines)) + count(effektivisering_lines)) + count(investering_lines)
@@ -69,8 +75,8 @@ distinct_keys if {
 }
 
 # The indexes of the lines by one_off, bucket and account, as the document has
-# them (a missing one_off is false, a missing bucket ingen). OMS-002, OMS-003
-# and INV-001 read them too.
+# them (a missing one_off is false, a missing bucket ingen). BUD-002, INV-001,
+# INV-004, OMS-001, OMS-002 and OMS-003 read them too.
 one_off_lines := {i | ls := tiltak.budget_effects; ls[i].one_off == true}
 
 omstilling_lines := {i | ls := tiltak.budget_effects; ls[i].bucket == "omstilling"}
@@ -80,6 +86,8 @@ effektivisering_lines := {i | ls := tiltak.budget_effects; ls[i].bucket == "effe
 gain_lines := omstilling_lines | effektivisering_lines
 
 investering_lines := {i | ls := tiltak.budget_effects; ls[i].account == "investering"}
+
+investering_years := {y | ls := tiltak.budget_effects; ls[i].account == "investering"; y := ls[i].year}
 
 grouped_lines := ((one_off_lines | omstilling_lines) | effektivisering_lines) | investering_lines
 

@@ -43,8 +43,8 @@ violation contains result.fail(rego.metadata.chain(), {
 	l := ls[i]
 }
 
-# line_years: the years that have a budget line (DAT-003 compares its size with the
-# number of lines).
+# line_years: the years that have a budget line. DAT-003 compares its size with
+# the number of lines; BUD-002 and OMS-001 read it too.
 line_years := {y | y := tiltak.budget_effects[_].year}
 
 outside_years := line_years - tiltak.plan_year_set

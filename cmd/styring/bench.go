@@ -1,0 +1,195 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/baerum/styring/internal/bench"
+)
+
+// runBench is `styring bench`: the side-by-side benchmark of styring serve, opa
+// run --server and the limit of the machine (internal/bench does the work).
+// `styring bench serve-limit` is the limit server itself, run by the benchmark
+// as a process of its own so that it is measured like the others.
+func runBench(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "serve-limit" {
+		return runBenchLimit(ctx, args[1:], stdout, stderr)
+	}
+	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "Usage: styring bench [flags]   (from the repository: go run ./cmd/styring bench)")
+		fmt.Fprintln(stderr, "Builds opa (the version in go.mod) and styring, starts both servers and a decode-only Gin limit on 127.0.0.1,")
+		fmt.Fprintln(stderr, "drives them with the same distinct proposals at each concurrency and prints the figures side by side.")
+		fs.PrintDefaults()
+	}
+	jsonOut := fs.String("json", "", "also write every figure as JSON to this file (top-level ratio_vs_opa, ratio_vs_limit)")
+	mdOut := fs.String("markdown", "", "also write the tables as Markdown to this file")
+	duration := fs.Duration("duration", 5*time.Second, "length of each measured load run")
+	warmup := fs.Duration("warmup", time.Second, "unmeasured load before each run")
+	maxRequests := fs.Int("max-requests", 0, "at most this many requests a run (0: the duration alone bounds it)")
+	conns := fs.String("connections", "1,8,32", "concurrencies (connections) to measure, comma-separated")
+	batchSize := fs.Int("batch-size", 1000, "proposals in each POST /api/v1/check/batch")
+	batchRounds := fs.Int("batch-rounds", 3, "batch requests, one after the other (0: none)")
+	engineTime := fs.Duration("engine-time", time.Second, "testing.Benchmark time of each document in-process")
+	quick := fs.Bool("quick", false, "a run of about a minute: --duration 1s --warmup 250ms --batch-rounds 1 --engine-time 200ms (flags given explicitly win)")
+	examples := fs.String("examples", "", "the shared examples directory (default: ../shared/examples beside the repository)")
+	dbURL := fs.String("database", envOr("STYRING_DATABASE_URL", ""), "a postgres:// URL to benchmark on PostgreSQL (a schema of its own, dropped after); else a SQLite file of the run's own (env STYRING_DATABASE_URL)")
+	timeout := fs.Duration("timeout", 9*time.Minute+30*time.Second, "the whole run is stopped after this long")
+	keep := fs.Bool("keep", false, "keep the work directory (binaries, server logs)")
+	if err := fs.Parse(args); err != nil {
+		return flagError(err)
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "styring bench: unexpected argument %q\n", fs.Arg(0))
+		return exitUsage
+	}
+	if *quick {
+		set := map[string]bool{}
+		fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+		quickly := func(name string, apply func()) {
+			if !set[name] {
+				apply()
+			}
+		}
+		quickly("duration", func() { *duration = time.Second })
+		quickly("warmup", func() { *warmup = 250 * time.Millisecond })
+		quickly("batch-rounds", func() { *batchRounds = 1 })
+		quickly("engine-time", func() { *engineTime = 200 * time.Millisecond })
+	}
+	concurrency, err := parseConnections(*conns)
+	if err != nil || *duration <= 0 || *batchSize < 1 || *batchRounds < 0 || *engineTime <= 0 {
+		fmt.Fprintf(stderr, "styring bench: --connections wants positive counts like 1,8,32, and --duration, --batch-size and --engine-time positive values\n")
+		return exitUsage
+	}
+	repo, err := moduleRoot()
+	if err != nil {
+		fmt.Fprintf(stderr, "styring bench: %v\n", err)
+		return exitUsage
+	}
+	if *examples == "" {
+		*examples = filepath.Join(repo, "..", "shared", "examples")
+	}
+	db := ""
+	if bench.IsPostgresURL(*dbURL) {
+		db = *dbURL
+	}
+
+	ctx, cancel := context.WithTimeout(ctx, *timeout)
+	defer cancel()
+	rep, err := bench.Run(ctx, bench.Config{
+		Repo: repo, Examples: *examples, Database: db,
+		Duration: *duration, Warmup: *warmup, MaxRequests: *maxRequests, Concurrency: concurrency,
+		BatchSize: *batchSize, BatchRounds: *batchRounds, EngineTime: *engineTime,
+		Command: commandLine(args, db), Log: stderr, Keep: *keep,
+	})
+	if err != nil {
+		switch {
+		case errors.Is(err, context.DeadlineExceeded):
+			fmt.Fprintf(stderr, "styring bench: stopped after --timeout %v: %v\n", *timeout, err)
+		case errors.Is(err, context.Canceled):
+			fmt.Fprintln(stderr, "styring bench: interrupted; the servers are stopped")
+		default:
+			fmt.Fprintf(stderr, "styring bench: %v\n", err)
+		}
+		return exitRuntime
+	}
+	fmt.Fprintln(stdout)
+	rep.WriteTable(stdout)
+	for _, out := range []struct {
+		path  string
+		write func(string) error
+	}{
+		{*jsonOut, rep.WriteJSON},
+		{*mdOut, func(p string) error {
+			f, err := os.Create(p)
+			if err != nil {
+				return err
+			}
+			rep.WriteMarkdown(f)
+			return f.Close()
+		}},
+	} {
+		if out.path == "" {
+			continue
+		}
+		if err := out.write(out.path); err != nil {
+			fmt.Fprintf(stderr, "styring bench: %v\n", err)
+			return exitRuntime
+		}
+		fmt.Fprintf(stderr, "wrote %s\n", out.path)
+	}
+	return exitOK
+}
+
+// runBenchLimit is `styring bench serve-limit --addr A`, the limit server.
+func runBenchLimit(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("bench serve-limit", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	addr := fs.String("addr", "127.0.0.1:0", "listen address (loopback)")
+	if err := fs.Parse(args); err != nil {
+		return flagError(err)
+	}
+	if err := bench.ServeLimit(ctx, *addr, stdout); err != nil {
+		fmt.Fprintf(stderr, "styring bench serve-limit: %v\n", err)
+		return exitRuntime
+	}
+	return exitOK
+}
+
+func parseConnections(s string) ([]int, error) {
+	var out []int
+	for part := range strings.SplitSeq(s, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(part))
+		if err != nil || n < 1 || n > 1024 {
+			return nil, fmt.Errorf("connections %q", part)
+		}
+		out = append(out, n)
+	}
+	return out, nil
+}
+
+// moduleRoot finds the Styring module from the working directory up: the
+// benchmark builds it and reads its policies from there.
+func moduleRoot() (string, error) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for {
+		raw, err := os.ReadFile(filepath.Join(dir, "go.mod"))
+		if err == nil && strings.Contains(string(raw), "module github.com/baerum/styring\n") {
+			return dir, nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", errors.New("run it inside the Styring repository (no go.mod of github.com/baerum/styring here or above)")
+		}
+		dir = parent
+	}
+}
+
+// commandLine is how this run can be repeated, for the report (a password in
+// the database URL is masked).
+func commandLine(args []string, db string) string {
+	cmd := "go run ./cmd/styring bench"
+	if len(args) > 0 {
+		cmd += " " + strings.Join(args, " ")
+	}
+	if db != "" && !strings.Contains(cmd, "--database") {
+		if u, err := url.Parse(db); err == nil {
+			db = u.Redacted()
+		}
+		cmd = "STYRING_DATABASE_URL='" + db + "' " + cmd
+	}
+	return cmd
+}
