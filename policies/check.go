@@ -231,18 +231,25 @@ func (v RawViolation) In(lang models.Lang) models.Violation {
 // yields only its DAT-001 violations.
 func (r *Revision) Evaluate(ctx context.Context, doc any, asOf string, opts ...rego.EvalOption) ([]RawViolation, error) {
 	schemaErrs := r.schema.Validate(doc)
-	errs := make([]any, len(schemaErrs))
+	errs := make([]*ast.Term, len(schemaErrs))
 	for i, e := range schemaErrs {
-		errs[i] = map[string]any{"path": e.Path, "message": map[string]any{"nb": e.Message.NB, "en": e.Message.EN}}
+		errs[i] = ast.ObjectTerm(
+			ast.Item(ast.StringTerm("path"), ast.StringTerm(e.Path)),
+			ast.Item(ast.StringTerm("message"), ast.ObjectTerm(
+				ast.Item(ast.StringTerm("nb"), ast.StringTerm(e.Message.NB)),
+				ast.Item(ast.StringTerm("en"), ast.StringTerm(e.Message.EN)),
+			)),
+		)
 	}
-	input, err := ast.InterfaceToValue(map[string]any{
-		"initiative":    doc,
-		"as_of":         asOf,
-		"schema_errors": errs,
-	})
+	docValue, err := toValue(doc)
 	if err != nil {
 		return nil, fmt.Errorf("convert input: %w", err)
 	}
+	input := ast.NewObject(
+		ast.Item(ast.StringTerm("initiative"), ast.NewTerm(docValue)),
+		ast.Item(ast.StringTerm("as_of"), ast.StringTerm(asOf)),
+		ast.Item(ast.StringTerm("schema_errors"), ast.ArrayTerm(errs...)),
+	)
 	rs, err := r.query.Eval(ctx, append(opts, rego.EvalParsedInput(input))...)
 	if err != nil {
 		return nil, fmt.Errorf("evaluate policies: %w", err)

@@ -157,10 +157,11 @@ func (r *Revision) contributions(ctx context.Context, doc any) ([]contribution, 
 	if errs := r.schema.Validate(doc); len(errs) > 0 {
 		return nil, models.Errorf(models.EINVALID, "the initiative does not match the schema (%s: %s), so it cannot be counted in the portfolio", errs[0].Path, errs[0].Message.EN)
 	}
-	input, err := ast.InterfaceToValue(map[string]any{"initiative": doc})
+	docValue, err := toValue(doc)
 	if err != nil {
 		return nil, fmt.Errorf("convert input: %w", err)
 	}
+	input := ast.NewObject(ast.Item(ast.StringTerm("initiative"), ast.NewTerm(docValue)))
 	rs, err := r.contribQuery.Eval(ctx, rego.EvalParsedInput(input))
 	if err != nil {
 		return nil, fmt.Errorf("evaluate contributions: %w", err)

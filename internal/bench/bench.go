@@ -22,6 +22,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/baerum/styring/internal/sample"
@@ -252,6 +253,12 @@ func Run(ctx context.Context, cfg Config) (rep *Report, err error) {
 		}
 		fmt.Fprintf(log, "  %.0f proposals/s, peak resident %.1f MB\n", rep.Batch.ProposalsPerSecond, rep.Batch.HWMMB)
 	}
+	if written, dropped, err := decisionLogCounts(ctx, "http://"+styring.Addr+"/metrics"); err == nil {
+		rep.DecisionLog = &DecisionLogFigure{Written: written, Dropped: dropped}
+		if dropped > 0 {
+			rep.Notes = append(rep.Notes, fmt.Sprintf("styring dropped %.0f decision-log entries (queue full) and wrote %.0f: it did less work than a full log", dropped, written))
+		}
+	}
 	rep.Loadavg = append(rep.Loadavg, loadavg())
 	rep.Seconds = time.Since(started).Seconds()
 	rep.evaluate(cfg.Concurrency)
@@ -329,12 +336,22 @@ func measure(ctx context.Context, t target, s InputSet, conns int, cfg Config, c
 		*counter += res.Sent
 	}
 	peakReset := t.proc.ResetPeak() == nil
+	cpuBefore, err := t.proc.CPUTime()
+	if err != nil {
+		return RunFigure{}, err
+	}
+	clientBefore := selfCPU()
 	res, err := RunLoad(ctx, req, LoadOptions{Concurrency: conns, Duration: cfg.Duration, MaxRequests: cfg.MaxRequests, Offset: *counter})
 	if err != nil {
 		return RunFigure{}, err
 	}
+	clientCPU := selfCPU() - clientBefore
 	*counter += res.Sent
 	if err := t.proc.Alive(); err != nil {
+		return RunFigure{}, err
+	}
+	cpuAfter, err := t.proc.CPUTime()
+	if err != nil {
 		return RunFigure{}, err
 	}
 	mem, err := t.proc.Memory()
@@ -342,12 +359,27 @@ func measure(ctx context.Context, t target, s InputSet, conns int, cfg Config, c
 		return RunFigure{}, err
 	}
 	sum := res.Summary()
-	return RunFigure{
+	cpu := cpuAfter - cpuBefore
+	run := RunFigure{
 		Target: t.name, Input: s.Name, Connections: conns,
 		Requests: sum.Requests, Errors: sum.Errors, FirstError: res.FirstError, Seconds: sum.Elapsed.Seconds(), RPS: sum.RPS,
 		MeanMs: msOf(sum.Mean), P50Ms: msOf(sum.P50), P90Ms: msOf(sum.P90), P99Ms: msOf(sum.P99), MaxMs: msOf(sum.Max),
+		CPUSeconds: cpu.Seconds(), ClientCPUSeconds: clientCPU.Seconds(),
 		RSSMB: mbOf(mem.RSS), HWMMB: mbOf(mem.HWM), PeakOfRun: peakReset,
-	}, nil
+	}
+	if res.Sent > 0 {
+		run.CPUMsPerRequest = cpu.Seconds() * 1000 / float64(res.Sent)
+	}
+	return run, nil
+}
+
+// selfCPU is the CPU time the benchmark process (the load generator) has used.
+func selfCPU() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // runBatch posts BatchRounds batches of distinct proposals one after the other.
@@ -356,6 +388,10 @@ func runBatch(ctx context.Context, url string, auth http.Header, set InputSet, c
 	defer client.CloseIdleConnections()
 	fig := &BatchFigure{Proposals: cfg.BatchSize, Rounds: cfg.BatchRounds}
 	fig.PeakOfRun = proc.ResetPeak() == nil
+	cpuBefore, err := proc.CPUTime()
+	if err != nil {
+		return nil, err
+	}
 	var total time.Duration
 	for range cfg.BatchRounds {
 		body := set.BatchBody(*counter, cfg.BatchSize)
@@ -393,7 +429,17 @@ func runBatch(ctx context.Context, url string, auth http.Header, set InputSet, c
 	if err != nil {
 		return nil, err
 	}
-	fig.ProposalsPerSecond = float64(cfg.BatchSize*cfg.BatchRounds) / total.Seconds()
+	cpuAfter, err := proc.CPUTime()
+	if err != nil {
+		return nil, err
+	}
+	proposals := float64(cfg.BatchSize * cfg.BatchRounds)
+	fig.ProposalsPerSecond = proposals / total.Seconds()
+	fig.CPUSeconds = (cpuAfter - cpuBefore).Seconds()
+	fig.CPUMsPerProposal = fig.CPUSeconds * 1000 / proposals
+	if fig.CPUMsPerProposal > 0 {
+		fig.ProposalsPerCPUSecond = 1000 / fig.CPUMsPerProposal
+	}
 	fig.RSSMB, fig.HWMMB = mbOf(mem.RSS), mbOf(mem.HWM)
 	return fig, nil
 }
@@ -488,3 +534,42 @@ func loadavg() string {
 
 func msOf(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 func mbOf(b uint64) float64        { return float64(b) / (1 << 20) }
+
+// decisionLogCounts reads from Styring's metrics how many decisions the log
+// wrote and dropped: a server that drops its log does less work than it should.
+func decisionLogCounts(ctx context.Context, url string) (written, dropped float64, err error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return 0, 0, err
+	}
+	client := &http.Client{Timeout: 10 * time.Second, Transport: &http.Transport{Proxy: nil}}
+	defer client.CloseIdleConnections()
+	resp, err := client.Do(req)
+	if err != nil {
+		return 0, 0, err
+	}
+	defer resp.Body.Close()
+	raw, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return 0, 0, err
+	}
+	for line := range strings.SplitSeq(string(raw), "\n") {
+		name, value, ok := strings.Cut(line, " ")
+		if !ok {
+			continue
+		}
+		var dst *float64
+		switch name {
+		case "styring_decision_log_written_total":
+			dst = &written
+		case "styring_decision_log_dropped_total":
+			dst = &dropped
+		default:
+			continue
+		}
+		if _, err := fmt.Sscan(value, dst); err != nil {
+			return 0, 0, fmt.Errorf("metric %s: %w", name, err)
+		}
+	}
+	return written, dropped, nil
+}

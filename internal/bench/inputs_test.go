@@ -13,7 +13,7 @@ import (
 
 var now = time.Date(2024, 3, 1, 12, 0, 0, 0, time.UTC)
 
-func sharedDocs(t *testing.T) []*Doc {
+func sharedDocs(t testing.TB) []*Doc {
 	t.Helper()
 	raws, names, err := sample.SharedExamples(filepath.Join("..", "..", "..", "shared", "examples"))
 	if err != nil || len(names) == 0 {

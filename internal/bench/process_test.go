@@ -55,6 +55,20 @@ func TestProcess(t *testing.T) {
 			t.Errorf("memory %+v", m)
 		}
 	})
+	t.Run("reports the CPU time it used", func(t *testing.T) {
+		before, err := p.CPUTime()
+		if err != nil {
+			t.Fatal(err)
+		}
+		RunLoad(ctx, Request{URL: "http://" + p.Addr + "/api/v1/check", Body: numberedBody}, LoadOptions{Concurrency: 2, Duration: time.Minute, MaxRequests: 2000})
+		after, err := p.CPUTime()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if after < before {
+			t.Errorf("CPU time went back from %v to %v", before, after)
+		}
+	})
 	t.Run("StopAll ends it", func(t *testing.T) {
 		g.StopAll(5 * time.Second)
 		if p.Alive() == nil {
@@ -72,6 +86,21 @@ func TestStartFailure(t *testing.T) {
 	})
 	if err == nil || !regexp.MustCompile(`exited.*\n.*broken config`).MatchString(err.Error()) {
 		t.Errorf("err = %v, want that it exited with the end of its log", err)
+	}
+}
+
+func TestParseStat(t *testing.T) {
+	// utime 250 and stime 50 ticks; the command name has a space and a parenthesis.
+	stat := "4242 (styring (x) y) S 1 4242 4242 0 -1 4194304 126 0 0 0 250 50 0 0 20 0 7 0 671754 3133440 382\n"
+	got, err := parseStat([]byte(stat))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := 3 * time.Second; got != want {
+		t.Errorf("parseStat = %v, want %v", got, want)
+	}
+	if _, err := parseStat([]byte("garbage")); err == nil {
+		t.Error("garbage was accepted")
 	}
 }
 

@@ -27,13 +27,20 @@ type Report struct {
 	RatioVsOPA    float64 `json:"ratio_vs_opa"`
 	RatioVsLimit  float64 `json:"ratio_vs_limit"`
 	P50RatioVsOPA float64 `json:"p50_ratio_vs_opa"` // Styring's p50 over OPA's, same run
+	// CPURatioVsOPA is OPA's CPU time per request over Styring's, same runs: above
+	// 1 Styring does a request with less CPU. It is what the ratio of requests/s
+	// would be on a machine nobody else uses.
+	CPURatioVsOPA   float64 `json:"cpu_ratio_vs_opa"`
+	CPURatioVsLimit float64 `json:"cpu_ratio_vs_limit"`
 
-	Inputs  []InputInfo    `json:"inputs"`
-	Runs    []RunFigure    `json:"runs"`
-	Engine  []EngineFigure `json:"engine"`
-	Batch   *BatchFigure   `json:"batch,omitempty"`
-	Targets []Target       `json:"targets"`
-	Notes   []string       `json:"notes,omitempty"`
+	Inputs []InputInfo    `json:"inputs"`
+	Runs   []RunFigure    `json:"runs"`
+	Engine []EngineFigure `json:"engine"`
+	Batch  *BatchFigure   `json:"batch,omitempty"`
+	// DecisionLog is what Styring's decision log wrote and dropped over the whole run.
+	DecisionLog *DecisionLogFigure `json:"decision_log,omitempty"`
+	Targets     []Target           `json:"targets"`
+	Notes       []string           `json:"notes,omitempty"`
 }
 
 // Machine describes where the figures were made.
@@ -66,6 +73,11 @@ type RunFigure struct {
 	P90Ms       float64 `json:"p90_ms"`
 	P99Ms       float64 `json:"p99_ms"`
 	MaxMs       float64 `json:"max_ms"`
+	// CPUSeconds is what the server used during the run (user + system); per
+	// request it is the figure least disturbed by other work on the machine.
+	CPUSeconds       float64 `json:"cpu_seconds"`
+	CPUMsPerRequest  float64 `json:"cpu_ms_per_request"`
+	ClientCPUSeconds float64 `json:"client_cpu_seconds"` // the load generator's, in the same run
 	RSSMB       float64 `json:"rss_mb"` // after the run
 	HWMMB       float64 `json:"hwm_mb"` // peak resident memory of the run (of the process life when PeakOfRun is false)
 	PeakOfRun   bool    `json:"hwm_of_run"`
@@ -78,9 +90,19 @@ type BatchFigure struct {
 	RoundSeconds       []float64 `json:"round_seconds"`
 	ProposalsPerSecond float64   `json:"proposals_per_second"`
 	BodyMB             float64   `json:"body_mb"`
+	CPUSeconds         float64   `json:"cpu_seconds"`
+	CPUMsPerProposal   float64   `json:"cpu_ms_per_proposal"`
+	// ProposalsPerCPUSecond is what one core fully given to the server would check.
+	ProposalsPerCPUSecond float64 `json:"proposals_per_cpu_second"`
 	RSSMB              float64   `json:"rss_mb"`
 	HWMMB              float64   `json:"hwm_mb"`
 	PeakOfRun          bool      `json:"hwm_of_run"`
+}
+
+// DecisionLogFigure counts the decisions Styring logged over the run (its metrics).
+type DecisionLogFigure struct {
+	Written float64 `json:"written"`
+	Dropped float64 `json:"dropped"`
 }
 
 // Target is one target of the issue and whether this run met it.
@@ -144,14 +166,16 @@ func (r *Report) evaluate(concurrency []int) {
 	if okS && okO {
 		r.RatioVsOPA = ratio(s.RPS, o.RPS)
 		r.P50RatioVsOPA = ratio(s.P50Ms, o.P50Ms)
+		r.CPURatioVsOPA = ratio(o.CPUMsPerRequest, s.CPUMsPerRequest)
 		r.Targets = append(r.Targets,
 			Target{fmt.Sprintf("POST /api/v1/check req/s at %d connections (shared examples) vs OPA /v1/data", top),
-				fmt.Sprintf("≥ %.2f ×", targetRatioVsOPA), fmt.Sprintf("%.2f × (%.0f vs %.0f req/s)", r.RatioVsOPA, s.RPS, o.RPS), r.RatioVsOPA >= targetRatioVsOPA},
+				fmt.Sprintf("≥ %.2f ×", targetRatioVsOPA), fmt.Sprintf("%.2f × (%.0f vs %.0f req/s; by CPU per request %.2f ×)", r.RatioVsOPA, s.RPS, o.RPS, r.CPURatioVsOPA), r.RatioVsOPA >= targetRatioVsOPA},
 			Target{fmt.Sprintf("p50 at %d connections (shared examples) vs OPA", top),
 				"≤ OPA's", fmt.Sprintf("%.2f ms vs %.2f ms", s.P50Ms, o.P50Ms), s.P50Ms <= o.P50Ms})
 	}
 	if okS && okL {
 		r.RatioVsLimit = ratio(s.RPS, l.RPS)
+		r.CPURatioVsLimit = ratio(l.CPUMsPerRequest, s.CPUMsPerRequest)
 	}
 	if f, ok := r.engine(InputLarge); ok {
 		r.Targets = append(r.Targets, Target{"large proposal (400 budget lines, 100 KPIs) checked in-process",
@@ -160,7 +184,7 @@ func (r *Report) evaluate(concurrency []int) {
 	if b := r.Batch; b != nil {
 		r.Targets = append(r.Targets,
 			Target{fmt.Sprintf("POST /api/v1/check/batch with %d proposals", b.Proposals),
-				fmt.Sprintf("≥ %.0f proposals/s", targetBatchPerSecond), fmt.Sprintf("%.0f proposals/s", b.ProposalsPerSecond), b.ProposalsPerSecond >= targetBatchPerSecond},
+				fmt.Sprintf("≥ %.0f proposals/s", targetBatchPerSecond), fmt.Sprintf("%.0f proposals/s (%.2f ms CPU a proposal: %.0f/s on %d idle cores)", b.ProposalsPerSecond, b.CPUMsPerProposal, b.ProposalsPerCPUSecond*float64(r.Machine.CPUs), r.Machine.CPUs), b.ProposalsPerSecond >= targetBatchPerSecond},
 			Target{"resident memory of styring serve under the batch load (peak)",
 				fmt.Sprintf("≤ %.0f MB", targetBatchMemoryMB), fmt.Sprintf("%.1f MB", b.HWMMB), b.HWMMB <= targetBatchMemoryMB})
 	}
@@ -208,21 +232,21 @@ func (r *Report) httpRows() [][]string {
 				allocs = fmt.Sprint(a)
 			}
 			row := []string{r.inputLabel(in), fmt.Sprint(c), allocs}
-			var rps [3]float64
+			var rps, cpu [3]float64
 			for i, t := range []string{TargetStyring, TargetOPA, TargetLimit} {
 				x, ok := r.run(t, in.Name, c)
 				if !ok {
-					row = append(row, "-", "-", "-", "-")
+					row = append(row, "-", "-", "-", "-", "-")
 					continue
 				}
-				rps[i] = x.RPS
+				rps[i], cpu[i] = x.RPS, x.CPUMsPerRequest
 				req := fmt.Sprintf("%.1f", x.RPS)
 				if x.Errors > 0 {
 					req += fmt.Sprintf(" (%d err)", x.Errors)
 				}
-				row = append(row, req, fmt.Sprintf("%.2f", x.P50Ms), fmt.Sprintf("%.2f", x.P99Ms), fmt.Sprintf("%.0f", x.HWMMB))
+				row = append(row, req, fmt.Sprintf("%.2f", x.P50Ms), fmt.Sprintf("%.2f", x.P99Ms), fmt.Sprintf("%.2f", x.CPUMsPerRequest), fmt.Sprintf("%.0f", x.HWMMB))
 			}
-			row = append(row, fmt.Sprintf("%.2f", ratio(rps[0], rps[1])), fmt.Sprintf("%.3f", ratio(rps[0], rps[2])))
+			row = append(row, fmt.Sprintf("%.2f", ratio(rps[0], rps[1])), fmt.Sprintf("%.3f", ratio(rps[0], rps[2])), fmt.Sprintf("%.2f", ratio(cpu[1], cpu[0])))
 			rows = append(rows, row)
 		}
 	}
@@ -230,10 +254,10 @@ func (r *Report) httpRows() [][]string {
 }
 
 var httpHeader = []string{"input", "conns", "allocs/check",
-	"styring req/s", "p50 ms", "p99 ms", "MB",
-	"opa req/s", "p50 ms", "p99 ms", "MB",
-	"limit req/s", "p50 ms", "p99 ms", "MB",
-	"styring/opa", "styring/limit"}
+	"styring req/s", "p50 ms", "p99 ms", "CPU ms", "MB",
+	"opa req/s", "p50 ms", "p99 ms", "CPU ms", "MB",
+	"limit req/s", "p50 ms", "p99 ms", "CPU ms", "MB",
+	"styring/opa", "styring/limit", "CPU opa/styring"}
 
 // WriteTable prints the report for a terminal.
 func (r *Report) WriteTable(w io.Writer) {
@@ -241,7 +265,7 @@ func (r *Report) WriteTable(w io.Writer) {
 	fmt.Fprintf(w, "  command  %s\n", r.Command)
 	fmt.Fprintf(w, "  machine  %s\n", r.machineLine())
 	fmt.Fprintf(w, "  servers  styring serve (%s, --rate-limit -1, --log-level warn); opa %s run --server (--log-level error); limit: Gin, decode the body, fixed answer\n", r.Database, r.OPAVersion)
-	fmt.Fprintf(w, "  runs     %s each after %s warm-up, keep-alive connections, every request a distinct variant; MB = peak resident memory of the run\n\n", r.DurationPerRun, r.Warmup)
+	fmt.Fprintf(w, "  runs     %s each after %s warm-up, keep-alive connections, every request a distinct variant; CPU ms = server CPU time per request; MB = peak resident memory of the run\n\n", r.DurationPerRun, r.Warmup)
 
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, strings.Join(httpHeader, "\t")+"\t")
@@ -259,10 +283,14 @@ func (r *Report) WriteTable(w io.Writer) {
 	tw.Flush()
 
 	if b := r.Batch; b != nil {
-		fmt.Fprintf(w, "\nBatch: POST /api/v1/check/batch, %d × %d distinct proposals (%.1f MB a body): %.0f proposals/s (rounds %s s), styring peak resident %.1f MB\n",
-			b.Rounds, b.Proposals, b.BodyMB, b.ProposalsPerSecond, joinFloats(b.RoundSeconds, "%.2f"), b.HWMMB)
+		fmt.Fprintf(w, "\nBatch: POST /api/v1/check/batch, %d × %d distinct proposals (%.1f MB a body): %.0f proposals/s (rounds %s s), %.2f ms CPU a proposal, styring peak resident %.1f MB\n",
+			b.Rounds, b.Proposals, b.BodyMB, b.ProposalsPerSecond, joinFloats(b.RoundSeconds, "%.2f"), b.CPUMsPerProposal, b.HWMMB)
 	}
-	fmt.Fprintf(w, "\nratio_vs_opa %.3f   ratio_vs_limit %.4f   p50 styring/opa %.2f\n", r.RatioVsOPA, r.RatioVsLimit, r.P50RatioVsOPA)
+	if d := r.DecisionLog; d != nil {
+		fmt.Fprintf(w, "Decision log of styring over the run: %.0f written, %.0f dropped\n", d.Written, d.Dropped)
+	}
+	fmt.Fprintf(w, "\nratio_vs_opa %.3f   ratio_vs_limit %.4f   p50 styring/opa %.2f   cpu_ratio_vs_opa %.2f   cpu_ratio_vs_limit %.4f\n",
+		r.RatioVsOPA, r.RatioVsLimit, r.P50RatioVsOPA, r.CPURatioVsOPA, r.CPURatioVsLimit)
 	fmt.Fprintln(w, "\nTargets")
 	for _, t := range r.Targets {
 		fmt.Fprintf(w, "  %-6s %s: want %s, got %s\n", metLabel(t.Met), t.Name, t.Want, t.Got)
@@ -274,17 +302,21 @@ func (r *Report) WriteTable(w io.Writer) {
 
 // WriteMarkdown writes the same report as Markdown tables (docs/performance.md).
 func (r *Report) WriteMarkdown(w io.Writer) {
-	fmt.Fprintf(w, "Command: `%s`  \nMachine: %s  \nServers: `styring serve` (%s, `--rate-limit -1`, `--log-level warn`); `opa run --server` %s (`--log-level error`); limit: Gin handler that decodes the body and answers a fixed result  \nRuns: %s each after %s warm-up, keep-alive connections, every request a distinct variant; MB is the peak resident memory of the server during the run\n\n",
+	fmt.Fprintf(w, "Command: `%s`  \nMachine: %s  \nServers: `styring serve` (%s, `--rate-limit -1`, `--log-level warn`); `opa run --server` %s (`--log-level error`); limit: Gin handler that decodes the body and answers a fixed result  \nRuns: %s each after %s warm-up, keep-alive connections, every request a distinct variant; CPU ms is the server's CPU time per request; MB is its peak resident memory during the run\n\n",
 		r.Command, r.machineLine(), r.Database, r.OPAVersion, r.DurationPerRun, r.Warmup)
 	fmt.Fprintln(w, "| "+strings.Join(httpHeader, " | ")+" |")
 	fmt.Fprintln(w, "|"+strings.Repeat("---|", 1)+strings.Repeat("---:|", len(httpHeader)-1))
 	for _, row := range r.httpRows() {
 		fmt.Fprintln(w, "| "+strings.Join(row, " | ")+" |")
 	}
-	fmt.Fprintf(w, "\n`ratio_vs_opa` = **%.3f**, `ratio_vs_limit` = **%.4f**, p50 Styring/OPA = %.2f\n", r.RatioVsOPA, r.RatioVsLimit, r.P50RatioVsOPA)
+	fmt.Fprintf(w, "\n`ratio_vs_opa` = **%.3f**, `ratio_vs_limit` = **%.4f**, p50 Styring/OPA = %.2f; by CPU time per request `cpu_ratio_vs_opa` = %.2f, `cpu_ratio_vs_limit` = %.4f\n",
+		r.RatioVsOPA, r.RatioVsLimit, r.P50RatioVsOPA, r.CPURatioVsOPA, r.CPURatioVsLimit)
 	if b := r.Batch; b != nil {
-		fmt.Fprintf(w, "\nBatch: `POST /api/v1/check/batch`, %d × %d distinct proposals (%.1f MB a body): **%.0f proposals/s** (rounds %s s); peak resident memory of `styring serve` %.1f MB\n",
-			b.Rounds, b.Proposals, b.BodyMB, b.ProposalsPerSecond, joinFloats(b.RoundSeconds, "%.2f"), b.HWMMB)
+		fmt.Fprintf(w, "\nBatch: `POST /api/v1/check/batch`, %d × %d distinct proposals (%.1f MB a body): **%.0f proposals/s** (rounds %s s), %.2f ms CPU a proposal; peak resident memory of `styring serve` %.1f MB\n",
+			b.Rounds, b.Proposals, b.BodyMB, b.ProposalsPerSecond, joinFloats(b.RoundSeconds, "%.2f"), b.CPUMsPerProposal, b.HWMMB)
+	}
+	if d := r.DecisionLog; d != nil {
+		fmt.Fprintf(w, "\nDecision log of `styring serve` over the run: %.0f written, %.0f dropped\n", d.Written, d.Dropped)
 	}
 	fmt.Fprintln(w, "\nEngine in-process (`testing.Benchmark` of `policies.Revision.Check`):\n\n| document | ms/check | allocs/check | kB/check | iterations |\n|---|---:|---:|---:|---:|")
 	for _, f := range r.Engine {
