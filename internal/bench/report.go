@@ -78,9 +78,9 @@ type RunFigure struct {
 	CPUSeconds       float64 `json:"cpu_seconds"`
 	CPUMsPerRequest  float64 `json:"cpu_ms_per_request"`
 	ClientCPUSeconds float64 `json:"client_cpu_seconds"` // the load generator's, in the same run
-	RSSMB       float64 `json:"rss_mb"` // after the run
-	HWMMB       float64 `json:"hwm_mb"` // peak resident memory of the run (of the process life when PeakOfRun is false)
-	PeakOfRun   bool    `json:"hwm_of_run"`
+	RSSMB            float64 `json:"rss_mb"`             // after the run
+	HWMMB            float64 `json:"hwm_mb"`             // peak resident memory of the run (of the process life when PeakOfRun is false)
+	PeakOfRun        bool    `json:"hwm_of_run"`
 }
 
 // BatchFigure is the batch endpoint's throughput and the server's memory under it.
@@ -94,9 +94,9 @@ type BatchFigure struct {
 	CPUMsPerProposal   float64   `json:"cpu_ms_per_proposal"`
 	// ProposalsPerCPUSecond is what one core fully given to the server would check.
 	ProposalsPerCPUSecond float64 `json:"proposals_per_cpu_second"`
-	RSSMB              float64   `json:"rss_mb"`
-	HWMMB              float64   `json:"hwm_mb"`
-	PeakOfRun          bool      `json:"hwm_of_run"`
+	RSSMB                 float64 `json:"rss_mb"`
+	HWMMB                 float64 `json:"hwm_mb"`
+	PeakOfRun             bool    `json:"hwm_of_run"`
 }
 
 // DecisionLogFigure counts the decisions Styring logged over the run (its metrics).

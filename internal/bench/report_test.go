@@ -18,9 +18,9 @@ func sampleReport() *Report {
 	for _, in := range []string{InputShared, InputLarge} {
 		for _, c := range []int{1, 32} {
 			r.Runs = append(r.Runs,
-				RunFigure{Target: TargetStyring, Input: in, Connections: c, RPS: 300, P50Ms: 2},
-				RunFigure{Target: TargetOPA, Input: in, Connections: c, RPS: 150, P50Ms: 3},
-				RunFigure{Target: TargetLimit, Input: in, Connections: c, RPS: 6000, P50Ms: 0.2})
+				RunFigure{Target: TargetStyring, Input: in, Connections: c, RPS: 300, P50Ms: 2, CPUMsPerRequest: 5},
+				RunFigure{Target: TargetOPA, Input: in, Connections: c, RPS: 150, P50Ms: 3, CPUMsPerRequest: 12.5},
+				RunFigure{Target: TargetLimit, Input: in, Connections: c, RPS: 6000, P50Ms: 0.2, CPUMsPerRequest: 0.25})
 		}
 	}
 	r.evaluate([]int{1, 32})
@@ -31,6 +31,9 @@ func TestReportEvaluate(t *testing.T) {
 	r := sampleReport()
 	if r.RatioVsOPA != 2 || r.RatioVsLimit != 0.05 || r.P50RatioVsOPA != 2.0/3 {
 		t.Errorf("ratios %g %g %g, want 2, 0.05, 0.667", r.RatioVsOPA, r.RatioVsLimit, r.P50RatioVsOPA)
+	}
+	if r.CPURatioVsOPA != 2.5 || r.CPURatioVsLimit != 0.05 {
+		t.Errorf("CPU ratios %g %g, want OPA's 12.5 ms over Styring's 5 ms = 2.5, and 0.05", r.CPURatioVsOPA, r.CPURatioVsLimit)
 	}
 	want := []struct {
 		name string // a part of the target's name

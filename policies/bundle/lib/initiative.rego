@@ -61,23 +61,6 @@ budget_effects := object.get(doc, "budget_effects", [])
 
 financing_entries := object.get(doc, "financing", [])
 
-# Budget lines with the defaults of rules.md applied (one_off false, bucket ingen).
-# Deprecated on hot paths: see budget_effects.
-lines := [line |
-	some l in budget_effects
-	line := object.union(
-		{"one_off": false, "bucket": "ingen"},
-		l,
-	)
-]
-
-# Financing entries with account defaulted to drift. Deprecated on hot paths:
-# see financing_entries.
-financing := [f |
-	some raw in financing_entries
-	f := object.union({"account": "drift"}, raw)
-]
-
 # drift_years: the years that have a drift line.
 drift_years := {l.year | some l in budget_effects; l.account == "drift"}
 
