@@ -81,19 +81,23 @@ func (c *Config) defaults() {
 
 // Server serves the API. Create it with New; it is an http.Handler.
 type Server struct {
-	cfg        Config
-	engine     *policies.Engine
-	store      models.InitiativeStore
-	log        *slog.Logger
-	metrics    *metrics
-	decisions  *DecisionLogger
-	router     *gin.Engine
-	lifecycle  *policies.Lifecycle
-	tokens     models.TokenStore
-	waivers    models.WaiverStore
-	tokenCache tokenCache
-	limitMu    sync.Mutex
-	limits     map[string]*rate.Limiter
+	cfg       Config
+	engine    *policies.Engine
+	store     models.InitiativeStore
+	log       *slog.Logger
+	metrics   *metrics
+	decisions *DecisionLogger
+	router    *gin.Engine
+	lifecycle *policies.Lifecycle
+	tokens    models.TokenStore
+	// waiverCache is the snapshot of active waivers plain checks apply.
+	waiverMu      sync.Mutex
+	waiverCache   map[string][]models.Waiver
+	waiverCacheAt time.Time
+	waivers       models.WaiverStore
+	tokenCache    tokenCache
+	limitMu       sync.Mutex
+	limits        map[string]*rate.Limiter
 	// contributions caches what each stored version adds to the portfolio.
 	contributions *policies.ContributionCache
 	http          *http.Server

@@ -222,6 +222,7 @@ func (s *Server) handleWaiverCreate(c *gin.Context) {
 		s.writeError(c, err)
 		return
 	}
+	s.forgetWaiverSnapshot()
 	view := s.viewWaiver(w)
 	view.DecisionID = d.ID
 	c.JSON(http.StatusCreated, view)
@@ -299,6 +300,7 @@ func (s *Server) handleWaiverRevoke(c *gin.Context) {
 		s.writeError(c, err)
 		return
 	}
+	s.forgetWaiverSnapshot()
 	view := s.viewWaiver(revoked)
 	view.DecisionID = d.ID
 	c.JSON(http.StatusOK, view)
@@ -320,14 +322,42 @@ func (s *Server) checkWaivers(c *gin.Context, doc any) []models.Waiver {
 	if s.waivers == nil || !validID.MatchString(id) {
 		return nil
 	}
-	ctx, cancel := s.storeContext(c)
-	defer cancel()
-	ws, err := s.waiversOf(ctx, id)
+	ws, err := s.waiverSnapshot(c.Request.Context())
 	if err != nil {
 		s.log.Warn("check without waivers: they could not be read", "request_id", requestIDOf(c), "initiative_id", id, "error", err.Error())
 		return nil
 	}
-	return ws
+	return ws[id]
+}
+
+// waiverSnapshotTTL is how stale the waivers a plain check applies may be: a
+// check is advice, and reading the waivers of every proposal from the
+// database would cost more than the check. Submissions read them fresh.
+const waiverSnapshotTTL = 5 * time.Second
+
+// waiverSnapshot returns every initiative's active waivers, read at most every
+// waiverSnapshotTTL (and again at once after a waiver change here).
+func (s *Server) waiverSnapshot(ctx context.Context) (map[string][]models.Waiver, error) {
+	s.waiverMu.Lock()
+	defer s.waiverMu.Unlock()
+	if s.waiverCache != nil && s.now().Sub(s.waiverCacheAt) < waiverSnapshotTTL {
+		return s.waiverCache, nil
+	}
+	ctx, cancel := context.WithTimeout(ctx, s.cfg.StoreTimeout)
+	defer cancel()
+	ws, err := s.waivers.ActiveWaivers(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	s.waiverCache, s.waiverCacheAt = ws, s.now()
+	return ws, nil
+}
+
+// forgetWaiverSnapshot makes the next plain check read the waivers again.
+func (s *Server) forgetWaiverSnapshot() {
+	s.waiverMu.Lock()
+	s.waiverCache = nil
+	s.waiverMu.Unlock()
 }
 
 // withCurrentWaivers applies the waivers in force today to a stored result, so

@@ -13,6 +13,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"syscall"
 	"time"
 
@@ -35,8 +36,14 @@ func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 	logLevel := fs.String("log-level", envOr("STYRING_LOG_LEVEL", "info"), "debug, info, warn or error")
 	pollInterval := fs.Duration("poll-interval", 60*time.Second, "with a bundle URL as --policies: how often to poll it (ETag)")
 	rateLimit := fs.Float64("rate-limit", 50, "requests a second per token (a negative value: no limit)")
+	memLimit := fs.Int64("memory-limit-mb", 96, "soft memory limit in MiB for the Go runtime (0: none; GOMEMLIMIT overrides)")
 	if _, err := parseInterspersed(fs, args); err != nil {
 		return flagError(err)
+	}
+	// A soft memory limit keeps the heap near what a 2-core service should use
+	// under batch load; GOMEMLIMIT, when set, wins.
+	if os.Getenv("GOMEMLIMIT") == "" && *memLimit > 0 {
+		debug.SetMemoryLimit(*memLimit << 20)
 	}
 	var level slog.Level
 	if err := level.UnmarshalText([]byte(*logLevel)); err != nil {

@@ -44,8 +44,8 @@ violation contains result.fail(rego.metadata.chain(), {
 	),
 }) if {
 	tiltak.doc.type == "investering"
-	some y in dat_003.investering_years
-	y in tiltak.plan_year_set
+	years := dat_003.investering_years & tiltak.plan_year_set
+	some y in years
 	cost := sum([a | ls := tiltak.budget_effects; ls[i].account == "investering"; ls[i].year == y; a := ls[i].amount_knok])
 	funded := sum([a | fs := tiltak.financing_entries; fs[i].account == "investering"; fs[i].year == y; a := fs[i].amount_knok])
 	abs(funded - cost) > tolerance
