@@ -55,18 +55,20 @@ one_off_nb := {true: "engangs", false: "varig"}
 one_off_en := {true: "one-off", false: "permanent"}
 
 # distinct_keys is a cheap proof that no two lines share their identity, so that
-# keys is built only when two lines may repeat each other. It holds when no two
-# lines share a year; or no two lines of an account share a year; or the lines
-# fall into disjoint groups (one_off, omstilling, effektivisering, investering,
-# the rest) and no two lines of a group share a year: lines with the same
-# identity are always in the same group.
+# keys is built only when two lines may repeat each other. Lines with the same
+# identity share the year, and fall in the same group of each body below.
+#
+# No two lines share a year.
 distinct_keys if count(dat_004.line_years) == count(tiltak.budget_effects)
 
+# No two lines of an account share a year (drift and investering lines).
 distinct_keys if {
 	count(investering_lines) > 0
 	count(tiltak.drift_years) + count(investering_years) == count(tiltak.budget_effects)
 }
 
+# The groups one_off, omstilling, effektivisering, investering and the rest are
+# disjoint, and no two lines of a group share a year.
 distinct_keys if {
 	count(grouped_lines) == ((count(one_off_lines) + count(omstilling_lines)) + count(effektivisering_lines)) + count(investering_lines)
 	every group in [one_off_lines, omstilling_lines, effektivisering_lines, investering_lines, all_lines - grouped_lines] {
