@@ -22,7 +22,7 @@ package styring.portfolio.rules.pfin_002
 import data.styring.lib.result
 import data.styring.portfolio.figures as f
 
-violation contains result.fail(rego.metadata.chain(), {
+violation contains result.fail(meta, {
 	"value": f.buffer_fund_end,
 	"limit": minimum,
 	"message": result.msg(
@@ -33,3 +33,7 @@ violation contains result.fail(rego.metadata.chain(), {
 	minimum := f.params.economy.min_buffer_fund_end_of_period_knok
 	f.buffer_fund_end < minimum
 }
+
+# meta is the annotation chain of this rule, as a rule of its own so that it
+# is evaluated only when a violation is built, not on every evaluation.
+meta := rego.metadata.chain()

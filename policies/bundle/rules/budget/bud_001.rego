@@ -24,7 +24,7 @@ package styring.rules.budget.bud_001
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
 
-violation contains result.fail(rego.metadata.chain(), {
+violation contains result.fail(meta, {
 	"path": "/plan_period",
 	"message": result.msg(
 		sprintf(
@@ -46,3 +46,7 @@ min_years := tiltak.params.plan.min_years
 # period: P written as a range (2021–2024), for the messages of BUD-001, BUD-002,
 # DAT-004 and OMS-001.
 period := sprintf("%d–%d", [min(tiltak.plan_years), max(tiltak.plan_years)])
+
+# meta is the annotation chain of this rule, as a rule of its own so that it
+# is evaluated only when a violation is built, not on every evaluation.
+meta := rego.metadata.chain()

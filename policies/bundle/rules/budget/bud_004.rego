@@ -25,7 +25,7 @@ package styring.rules.budget.bud_004
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
 
-violation contains result.fail(rego.metadata.chain(), {
+violation contains result.fail(meta, {
 	"path": sprintf("/budget_effects/%d/calc_basis", [i]),
 	"severity": severity,
 	"message": result.msg(
@@ -69,3 +69,7 @@ type_note_nb := sprintf(", og for tiltakstypen %s er det en feil", [tiltak.doc.t
 default type_note_en := ""
 
 type_note_en := sprintf(", and for the initiative type %s it is an error", [tiltak.doc.type]) if tiltak.is_saving_type
+
+# meta is the annotation chain of this rule, as a rule of its own so that it
+# is evaluated only when a violation is built, not on every evaluation.
+meta := rego.metadata.chain()

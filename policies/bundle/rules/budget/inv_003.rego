@@ -26,7 +26,7 @@ package styring.rules.budget.inv_003
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
 
-violation contains result.fail(rego.metadata.chain(), {
+violation contains result.fail(meta, {
 	"path": "/investment/completion_year",
 	"message": result.msg(
 		"Investeringen mangler ferdigstillelsesår (investment.completion_year), så driftskonsekvensene i økonomiplanperioden kan ikke kontrolleres.",
@@ -39,7 +39,7 @@ violation contains result.fail(rego.metadata.chain(), {
 	object.get(tiltak.doc, ["investment", "completion_year"], null) == null
 }
 
-violation contains result.fail(rego.metadata.chain(), {
+violation contains result.fail(meta, {
 	"path": "/investment/opex_consequences",
 	"year": y,
 	"message": result.msg(
@@ -61,3 +61,7 @@ violation contains result.fail(rego.metadata.chain(), {
 }
 
 opex_years := {y | y := tiltak.doc.investment.opex_consequences[_].year}
+
+# meta is the annotation chain of this rule, as a rule of its own so that it
+# is evaluated only when a violation is built, not on every evaluation.
+meta := rego.metadata.chain()

@@ -23,7 +23,7 @@ package styring.rules.budget.inv_005
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
 
-violation contains result.fail(rego.metadata.chain(), {
+violation contains result.fail(meta, {
 	"path": "/investment/rentable",
 	"message": result.msg(
 		"Det er ikke oppgitt om investeringen er rentabel (investment.rentable mangler); angi true eller false.",
@@ -33,3 +33,7 @@ violation contains result.fail(rego.metadata.chain(), {
 	tiltak.doc.type == "investering"
 	object.get(tiltak.doc, ["investment", "rentable"], null) == null
 }
+
+# meta is the annotation chain of this rule, as a rule of its own so that it
+# is evaluated only when a violation is built, not on every evaluation.
+meta := rego.metadata.chain()

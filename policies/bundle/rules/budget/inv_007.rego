@@ -21,7 +21,7 @@ package styring.rules.budget.inv_007
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
 
-violation contains result.fail(rego.metadata.chain(), {
+violation contains result.fail(meta, {
 	"path": "/investment/project_phase",
 	"message": result.msg(
 		sprintf(
@@ -43,3 +43,7 @@ violation contains result.fail(rego.metadata.chain(), {
 }
 
 limit := tiltak.params.economy.large_project_knok
+
+# meta is the annotation chain of this rule, as a rule of its own so that it
+# is evaluated only when a violation is built, not on every evaluation.
+meta := rego.metadata.chain()

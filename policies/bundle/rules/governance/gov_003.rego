@@ -23,7 +23,7 @@ package styring.rules.governance.gov_003
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
 
-violation contains result.fail(rego.metadata.chain(), {
+violation contains result.fail(meta, {
 	"path": "/description",
 	"message": result.msg(
 		sprintf("Tiltaket mangler beskrivelse: description %s.", [state_nb]),
@@ -41,3 +41,7 @@ state_nb := "er ikke fylt ut" if not tiltak.given_at(["description"])
 state_en := "is empty" if tiltak.given_at(["description"])
 
 state_en := "is not filled in" if not tiltak.given_at(["description"])
+
+# meta is the annotation chain of this rule, as a rule of its own so that it
+# is evaluated only when a violation is built, not on every evaluation.
+meta := rego.metadata.chain()

@@ -26,7 +26,7 @@ package styring.rules.kpi.ben_001
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
 
-violation contains result.fail(rego.metadata.chain(), {
+violation contains result.fail(meta, {
 	"path": "/benefits_plan/owner",
 	"message": result.msg(
 		sprintf(
@@ -63,3 +63,7 @@ why_nb := sprintf("tiltak av typen «%s» skal realisere gevinster", [tiltak.doc
 why_en := sprintf("an initiative of type «%s» is to realise gains", [tiltak.doc.type]) if {
 	tiltak.is_saving_type
 } else := sprintf("the investment gives a net operating saving (%s)", [concat(", ", savings)])
+
+# meta is the annotation chain of this rule, as a rule of its own so that it
+# is evaluated only when a violation is built, not on every evaluation.
+meta := rego.metadata.chain()

@@ -27,7 +27,7 @@ package styring.rules.kpi.ben_002
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
 
-violation contains result.fail(rego.metadata.chain(), {
+violation contains result.fail(meta, {
 	"path": "/benefits_plan/budget_withdrawal",
 	"year": y,
 	"message": result.msg(
@@ -69,3 +69,7 @@ withdrawal_by_year := {y: a | ws := withdrawals; y := ws[j].year; a := ws[j].amo
 }
 
 withdrawal_years := {y | ws := withdrawals; y := ws[_].year}
+
+# meta is the annotation chain of this rule, as a rule of its own so that it
+# is evaluated only when a violation is built, not on every evaluation.
+meta := rego.metadata.chain()

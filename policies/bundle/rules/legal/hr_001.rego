@@ -24,7 +24,7 @@ package styring.rules.legal.hr_001
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
 
-violation contains result.fail(rego.metadata.chain(), {
+violation contains result.fail(meta, {
 	"path": "/employees/drofting_date",
 	"message": result.msg(
 		sprintf(
@@ -41,7 +41,7 @@ violation contains result.fail(rego.metadata.chain(), {
 	object.get(tiltak.doc.employees, "drofting_date", "") == ""
 }
 
-violation contains result.fail(rego.metadata.chain(), {
+violation contains result.fail(meta, {
 	"path": "/employees/drofting_date",
 	"message": result.msg(
 		sprintf(
@@ -77,3 +77,7 @@ first_decision_nb := sprintf(" (første vedtak er datert %s)", [earliest_decisio
 default first_decision_en := ""
 
 first_decision_en := sprintf(" (the first decision is dated %s)", [earliest_decision_date])
+
+# meta is the annotation chain of this rule, as a rule of its own so that it
+# is evaluated only when a violation is built, not on every evaluation.
+meta := rego.metadata.chain()

@@ -23,7 +23,7 @@ package styring.rules.legal.oms_004
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
 
-violation contains result.fail(rego.metadata.chain(), {
+violation contains result.fail(meta, {
 	"path": sprintf("/legal_requirements/%d/compliance", [i]),
 	"message": result.msg(
 		sprintf(
@@ -47,3 +47,7 @@ compliance_en := {"avvik": "deviation from the requirement", "ikke_vurdert": "no
 label(r) := sprintf("%s %s", [r.law, r.section]) if {
 	tiltak.is_set(object.get(r, "section", ""))
 } else := r.law
+
+# meta is the annotation chain of this rule, as a rule of its own so that it
+# is evaluated only when a violation is built, not on every evaluation.
+meta := rego.metadata.chain()

@@ -24,7 +24,7 @@ package styring.rules.legal.prv_001
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
 
-violation contains result.fail(rego.metadata.chain(), {
+violation contains result.fail(meta, {
 	"path": "/personal_data/legal_basis",
 	"message": result.msg(
 		"Tiltaket behandler personopplysninger (personal_data.processes), men behandlingsgrunnlaget etter GDPR art. 6 (1) er ikke oppgitt (personal_data.legal_basis).",
@@ -34,3 +34,7 @@ violation contains result.fail(rego.metadata.chain(), {
 	tiltak.doc.personal_data.processes == true
 	object.get(tiltak.doc.personal_data, "legal_basis", "") == ""
 }
+
+# meta is the annotation chain of this rule, as a rule of its own so that it
+# is evaluated only when a violation is built, not on every evaluation.
+meta := rego.metadata.chain()

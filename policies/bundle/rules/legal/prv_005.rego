@@ -25,7 +25,7 @@ package styring.rules.legal.prv_005
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
 
-violation contains result.fail(rego.metadata.chain(), {
+violation contains result.fail(meta, {
 	"path": "/personal_data/prior_consultation",
 	"message": result.msg(
 		"Restrisikoen ved behandlingen av personopplysninger er høy (personal_data.residual_risk_high), men forhåndsdrøfting med Datatilsynet er ikke gjennomført: personal_data.prior_consultation er ikke true.",
@@ -36,3 +36,7 @@ violation contains result.fail(rego.metadata.chain(), {
 	tiltak.doc.personal_data.residual_risk_high == true
 	not tiltak.doc.personal_data.prior_consultation == true
 }
+
+# meta is the annotation chain of this rule, as a rule of its own so that it
+# is evaluated only when a violation is built, not on every evaluation.
+meta := rego.metadata.chain()

@@ -27,7 +27,7 @@ package styring.rules.legal.prv_006
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
 
-violation contains result.fail(rego.metadata.chain(), {
+violation contains result.fail(meta, {
 	"path": "/personal_data/dpa_signed",
 	"severity": severity,
 	"message": result.msg(
@@ -53,3 +53,7 @@ consequence_nb := "avtalen må være på plass før behandlingen fortsetter." if
 consequence_en := "the agreement must be in place before processing continues." if {
 	in_operation
 } else := "the agreement must be in place before status «i_gjennomforing»."
+
+# meta is the annotation chain of this rule, as a rule of its own so that it
+# is evaluated only when a violation is built, not on every evaluation.
+meta := rego.metadata.chain()

@@ -27,7 +27,7 @@ package styring.rules.legal.prv_007
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
 
-violation contains result.fail(rego.metadata.chain(), {
+violation contains result.fail(meta, {
 	"path": "/personal_data/transfer_mechanism",
 	"message": result.msg(
 		sprintf("Personopplysninger overføres til tredjeland (personal_data.third_country_transfer), men %s; gyldige grunnlag er adequacy, scc og bcr.", [mechanism_nb]),
@@ -48,3 +48,7 @@ mechanism_nb := sprintf("overføringsgrunnlaget personal_data.transfer_mechanism
 mechanism_en := sprintf("the transfer mechanism personal_data.transfer_mechanism is «%s»", [tiltak.doc.personal_data.transfer_mechanism]) if {
 	tiltak.set_at(["personal_data", "transfer_mechanism"])
 } else := "no transfer mechanism is given (personal_data.transfer_mechanism)"
+
+# meta is the annotation chain of this rule, as a rule of its own so that it
+# is evaluated only when a violation is built, not on every evaluation.
+meta := rego.metadata.chain()

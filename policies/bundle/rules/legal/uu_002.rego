@@ -26,7 +26,7 @@ package styring.rules.legal.uu_002
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
 
-violation contains result.fail(rego.metadata.chain(), {
+violation contains result.fail(meta, {
 	"path": "/ict_solution/accessibility_statement_url",
 	"message": result.msg(
 		sprintf(
@@ -58,3 +58,7 @@ triggers := [t |
 ]
 
 launch := tiltak.value_at(["ict_solution", "launch_date"])
+
+# meta is the annotation chain of this rule, as a rule of its own so that it
+# is evaluated only when a violation is built, not on every evaluation.
+meta := rego.metadata.chain()

@@ -30,7 +30,7 @@ import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
 import data.styring.rules.legal.uu_001
 
-violation contains result.fail(rego.metadata.chain(), {
+violation contains result.fail(meta, {
 	"path": "/ict_solution",
 	"message": result.msg(
 		sprintf(
@@ -54,3 +54,7 @@ violation contains result.fail(rego.metadata.chain(), {
 	not uu_001.conforms
 	count(uu_001.problems) > 0
 }
+
+# meta is the annotation chain of this rule, as a rule of its own so that it
+# is evaluated only when a violation is built, not on every evaluation.
+meta := rego.metadata.chain()

@@ -24,7 +24,7 @@ package styring.rules.strategy.cli_002
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
 
-violation contains result.fail(rego.metadata.chain(), {
+violation contains result.fail(meta, {
 	"path": "/climate/theme",
 	"message": result.msg(
 		sprintf(
@@ -43,3 +43,7 @@ violation contains result.fail(rego.metadata.chain(), {
 
 # effect is climate.effect_tco2e_per_year, 0 when it is not given (CLI-003 uses it too).
 effect := object.get(tiltak.doc, ["climate", "effect_tco2e_per_year"], 0)
+
+# meta is the annotation chain of this rule, as a rule of its own so that it
+# is evaluated only when a violation is built, not on every evaluation.
+meta := rego.metadata.chain()

@@ -28,7 +28,7 @@ import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
 import data.styring.rules.strategy.str_005
 
-violation contains result.fail(rego.metadata.chain(), {
+violation contains result.fail(meta, {
 	"path": "/cross_sector_split",
 	"message": result.msg(
 		sprintf(
@@ -78,3 +78,7 @@ sum_problem(kind) := [result.msg(
 
 # pct formats an integer number of hundredths as a percentage with two decimals.
 pct(h, sep) := sprintf("%d%s%02d", [floor(h / 100), sep, h % 100])
+
+# meta is the annotation chain of this rule, as a rule of its own so that it
+# is evaluated only when a violation is built, not on every evaluation.
+meta := rego.metadata.chain()

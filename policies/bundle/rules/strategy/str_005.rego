@@ -23,7 +23,7 @@ package styring.rules.strategy.str_005
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
 
-violation contains result.fail(rego.metadata.chain(), {
+violation contains result.fail(meta, {
 	"path": "/involved_sectors",
 	"message": result.msg(
 		sprintf(
@@ -41,3 +41,7 @@ violation contains result.fail(rego.metadata.chain(), {
 
 # other_sectors lists the involved sectors other than the lead, sorted (also used by STR-004).
 other_sectors := concat(", ", sort({s | some s in tiltak.doc.involved_sectors; s != tiltak.doc.sector}))
+
+# meta is the annotation chain of this rule, as a rule of its own so that it
+# is evaluated only when a violation is built, not on every evaluation.
+meta := rego.metadata.chain()
