@@ -163,9 +163,11 @@ func (s *Server) handleCheck(c *gin.Context) {
 		s.writeError(c, err)
 		return
 	}
-	s.decisions.Enqueue(decisionFor(models.DecisionCheck, raw, res, callerOf(c), res.EvaluatedAt))
+	d := decisionFor(models.DecisionCheck, raw, res, callerOf(c), res.EvaluatedAt)
+	s.decisions.Enqueue(d)
 	if !withPortfolio {
-		c.JSON(200, res)
+		// The result is encoded once, for the log and for the answer.
+		c.Data(200, "application/json; charset=utf-8", d.Result)
 		return
 	}
 	out := checkWithPortfolio{CheckResult: res}
