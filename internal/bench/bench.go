@@ -222,6 +222,11 @@ func Run(ctx context.Context, cfg Config) (rep *Report, err error) {
 			}
 		}
 	}
+	agreed := 0
+	for _, s := range sets {
+		agreed += len(s.Docs)
+	}
+	fmt.Fprintf(log, "  they agree on all %d documents\n", agreed)
 	rep.Loadavg = append(rep.Loadavg, loadavg())
 
 	// The load runs, targets interleaved so that noise on the machine falls on all three alike.

@@ -5,6 +5,7 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
+	"sync"
 	"testing"
 	"time"
 
@@ -67,6 +68,21 @@ func BenchmarkServer(b *testing.B) {
 			}
 		})
 	}
+	// Eight checks of the large proposal in flight at once, as in the HTTP runs at 8 connections.
+	b.Run("check/large/parallel-8", func(b *testing.B) {
+		b.ReportAllocs()
+		b.SetParallelism(4) // × GOMAXPROCS 2
+		var mu sync.Mutex
+		b.RunParallel(func(pb *testing.PB) {
+			for pb.Next() {
+				mu.Lock()
+				counter++
+				i := counter
+				mu.Unlock()
+				post(b, "/api/v1/check", large.Body(i))
+			}
+		})
+	})
 	b.Run("batch/1000", func(b *testing.B) {
 		b.ReportAllocs()
 		start := time.Now()
