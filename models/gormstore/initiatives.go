@@ -73,23 +73,8 @@ type latestRow struct {
 	Document    JSON
 	CreatedAt   time.Time
 	UpdatedAt   time.Time
-}
-
-// latestWithResultRow is a latest version with the result of its decision.
-type latestWithResultRow struct {
-	ID          string
-	Version     int
-	Title       string
-	Sector      string
-	Status      string
-	Type        string
-	SubmittedAt string
-	Allowed     bool
-	DecisionID  string
-	Document    JSON
-	CreatedAt   time.Time
-	UpdatedAt   time.Time
-	Result      JSON
+	// Result is the result of the version's decision; only AllInitiatives selects it.
+	Result JSON
 }
 
 const latestColumns = "i.id, i.version, i.title, i.sector, i.status, i.type, i.submitted_at, i.allowed, i.decision_id, v.document, i.created_at, i.updated_at"
@@ -426,7 +411,7 @@ func (s *Store) AllInitiatives(ctx context.Context, statuses []string, fn func(m
 	after := ""
 	first := true
 	for {
-		var rows []latestWithResultRow
+		var rows []latestRow
 		err := s.run(ctx, "read initiatives", func(db *gorm.DB) error {
 			q := latest(db).Select(latestColumns + ", d.result AS result").
 				Joins("LEFT JOIN decisions d ON d.decision_id = i.decision_id")
@@ -442,7 +427,7 @@ func (s *Store) AllInitiatives(ctx context.Context, statuses []string, fn func(m
 			return err
 		}
 		for _, r := range rows {
-			if err := fn(latestRow{r.ID, r.Version, r.Title, r.Sector, r.Status, r.Type, r.SubmittedAt, r.Allowed, r.DecisionID, r.Document, r.CreatedAt, r.UpdatedAt}.initiative(), r.Result.raw()); err != nil {
+			if err := fn(r.initiative(), r.Result.raw()); err != nil {
 				return err
 			}
 		}
