@@ -3,12 +3,12 @@ package policies_test
 import (
 	"context"
 	"encoding/json"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/open-policy-agent/opa/v1/rego"
 
+	"github.com/baerum/styring/internal/repotest"
 	"github.com/baerum/styring/internal/sample"
 	"github.com/baerum/styring/policies"
 )
@@ -25,12 +25,12 @@ func reparse(tb testing.TB, doc any) any {
 	return out
 }
 
-// BenchmarkCheck measures Check on every shared example, on the large initiative
+// BenchmarkCheck measures Check on every example of the contract, on the large initiative
 // (400 budget lines, 100 KPIs × 5 measurements) and on one with many violations.
 // Targets on the 2-core machine: ≤ 300 µs an example, ≤ 5 ms the large one.
 func BenchmarkCheck(b *testing.B) {
 	rev := loadEmbedded(b)
-	docs, names, err := sample.SharedExamples(filepath.Join(sharedDir, "examples"))
+	docs, names, err := sample.Examples(repotest.Path(b, repotest.Examples))
 	if err != nil {
 		b.Fatal(err)
 	}

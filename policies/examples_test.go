@@ -4,18 +4,15 @@ import (
 	"context"
 	"encoding/json"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/baerum/styring/internal/repotest"
 	"github.com/baerum/styring/internal/sample"
 	"github.com/baerum/styring/models"
 	"github.com/baerum/styring/policies"
 )
-
-// sharedDir is the contract beside the project (../shared from the repo root).
-var sharedDir = filepath.Join("..", "..", "shared")
 
 func loadEmbedded(t testing.TB) *policies.Revision {
 	t.Helper()
@@ -45,11 +42,11 @@ type expectedViolation struct {
 	Path     string `json:"path"`
 }
 
-// TestSharedExamples checks every shared example against expected.json: the
+// TestSharedExamples checks every example of the contract (testdata/examples) against expected.json: the
 // multiset of (rule_id, severity, path) must be equal; for DAT-001 the set of paths.
 func TestSharedExamples(t *testing.T) {
 	rev := loadEmbedded(t)
-	raw, err := os.ReadFile(filepath.Join(sharedDir, "examples", "expected.json"))
+	raw, err := os.ReadFile(repotest.Path(t, repotest.Examples+"/expected.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,7 +62,7 @@ func TestSharedExamples(t *testing.T) {
 	}
 	for name, want := range expected {
 		t.Run(name, func(t *testing.T) {
-			doc := readDoc(t, filepath.Join(sharedDir, "examples", name+".json"))
+			doc := readDoc(t, repotest.Path(t, repotest.Examples+"/"+name+".json"))
 			opts := policies.CheckOptions{}
 			if want.AsOf != nil {
 				opts.AsOf = *want.AsOf
@@ -121,6 +118,6 @@ func messages(vs []models.Violation) string {
 	return b.String()
 }
 
-func sampleExamples() (map[string][]byte, []string, error) {
-	return sample.SharedExamples(filepath.Join(sharedDir, "examples"))
+func sampleExamples(t testing.TB) (map[string][]byte, []string, error) {
+	return sample.Examples(repotest.Path(t, repotest.Examples))
 }

@@ -46,7 +46,7 @@ func FuzzCheck(f *testing.F) {
 		`{"title":"abc","type":"investering","sector":"VAR","plan_period":{"start_year":2030,"end_year":2001}}`, `{"a":` + strings.Repeat("[", 70)} {
 		f.Add([]byte(seed))
 	}
-	docs, names, err := sampleExamples()
+	docs, names, err := sampleExamples(f)
 	if err != nil {
 		f.Fatal(err)
 	}

@@ -10,13 +10,14 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/baerum/styring/internal/repotest"
 	"github.com/baerum/styring/models"
 	"github.com/baerum/styring/policies"
 )
 
 func portfolioDocs(t testing.TB) []any {
 	t.Helper()
-	files, _ := filepath.Glob(filepath.Join(sharedDir, "examples", "portfolio", "P-*.json"))
+	files, _ := filepath.Glob(filepath.Join(repotest.Path(t, repotest.Examples+"/portfolio"), "P-*.json"))
 	if len(files) < 10 {
 		t.Fatalf("only %d portfolio examples", len(files))
 	}
@@ -40,7 +41,7 @@ func portfolioKeys(vs []models.Violation) []string {
 // on (rule_id, severity, sector, year), with the initiatives added in parallel.
 func TestSharedPortfolio(t *testing.T) {
 	rev := loadEmbedded(t)
-	raw, err := os.ReadFile(filepath.Join(sharedDir, "examples", "portfolio", "expected.json"))
+	raw, err := os.ReadFile(repotest.Path(t, repotest.Examples+"/portfolio/expected.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -103,7 +104,7 @@ func TestSharedPortfolio(t *testing.T) {
 func TestPortfolioAttribution(t *testing.T) {
 	rev := loadEmbedded(t)
 	p := rev.NewPortfolio()
-	doc := readDoc(t, filepath.Join(sharedDir, "examples", "portfolio", "P-0007.json"))
+	doc := readDoc(t, repotest.Path(t, repotest.Examples+"/portfolio/P-0007.json"))
 	if _, err := p.Add(context.Background(), doc); err != nil {
 		t.Fatal(err)
 	}

@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"context"
 	"io/fs"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -110,26 +108,6 @@ func TestRegoFormattedAndStrict(t *testing.T) {
 	if c.Compile(modules); c.Failed() {
 		for _, e := range c.Errors {
 			t.Errorf("opa check --strict: %v", e)
-		}
-	}
-}
-
-// TestPolicyDataEqualsSharedSpec keeps the copies of the shared contract byte-for-byte equal.
-func TestPolicyDataEqualsSharedSpec(t *testing.T) {
-	for _, c := range []struct{ copy, shared string }{
-		{filepath.Join("bundle", "parameters", "data.json"), filepath.Join(sharedDir, "spec", "parameters.json")},
-		{filepath.Join("schema", "initiative.schema.json"), filepath.Join(sharedDir, "spec", "initiative.schema.json")},
-	} {
-		got, err := os.ReadFile(c.copy)
-		if err != nil {
-			t.Fatal(err)
-		}
-		want, err := os.ReadFile(c.shared)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(got, want) {
-			t.Errorf("%s differs from %s: copy the shared file again (cp %s %s)", c.copy, c.shared, c.shared, c.copy)
 		}
 	}
 }

@@ -2,7 +2,6 @@ package policies_test
 
 import (
 	"context"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -10,6 +9,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/rego"
 	"github.com/open-policy-agent/opa/v1/topdown"
 
+	"github.com/baerum/styring/internal/repotest"
 	"github.com/baerum/styring/internal/sample"
 	"github.com/baerum/styring/policies"
 )
@@ -34,7 +34,7 @@ func BenchmarkRule(b *testing.B) {
 	rev := loadEmbedded(b)
 	ctx := context.Background()
 	inputs := map[string]ast.Value{}
-	docs, _, err := sample.SharedExamples(filepath.Join(sharedDir, "examples"))
+	docs, _, err := sample.Examples(repotest.Path(b, repotest.Examples))
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -5,10 +5,12 @@ import (
 	"testing"
 
 	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/baerum/styring/internal/repotest"
 )
 
 func BenchmarkToValue(b *testing.B) {
-	raw, _ := os.ReadFile("../../shared/examples/digital-valid.json")
+	raw, _ := os.ReadFile(repotest.Path(b, repotest.Examples+"/digital-valid.json"))
 	doc, _ := ParseDocument(raw)
 	b.Run("interface", func(b *testing.B) {
 		b.ReportAllocs()
@@ -33,7 +35,7 @@ func BenchmarkToValue(b *testing.B) {
 
 func TestToValueEqualsInterfaceToValue(t *testing.T) {
 	for _, f := range []string{"digital-valid", "investering-valid", "schema-invalid"} {
-		raw, _ := os.ReadFile("../../shared/examples/" + f + ".json")
+		raw, _ := os.ReadFile(repotest.Path(t, repotest.Examples+"/"+f+".json"))
 		doc, _ := ParseDocument(raw)
 		a, err := ast.InterfaceToValue(doc)
 		if err != nil {

@@ -3,10 +3,10 @@ package report_test
 import (
 	"context"
 	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
+	"github.com/baerum/styring/internal/repotest"
 	"github.com/baerum/styring/models"
 	"github.com/baerum/styring/policies"
 	"github.com/baerum/styring/report"
@@ -20,7 +20,7 @@ func TestBuildAppliesWaivers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	raw, err := os.ReadFile(filepath.Join("..", "..", "shared", "examples", "omstilling-kpi-missing-etter.json"))
+	raw, err := os.ReadFile(repotest.Path(t, repotest.Examples+"/omstilling-kpi-missing-etter.json"))
 	if err != nil {
 		t.Fatal(err)
 	}

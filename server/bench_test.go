@@ -4,10 +4,10 @@ import (
 	"bytes"
 	"context"
 	"net/http/httptest"
-	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/baerum/styring/internal/repotest"
 	"github.com/baerum/styring/internal/sample"
 	"github.com/baerum/styring/models/gormstore"
 	"github.com/baerum/styring/policies"
@@ -15,12 +15,12 @@ import (
 
 // BenchmarkCheckEndpoint measures POST /api/v1/check through the real router
 // (authentication, decode, validate, evaluate, encode, log, decision queue) on
-// each shared example, next to the engine's own Check of the same document, and
+// each example of the contract, next to the engine's own Check of the same document, and
 // reports the HTTP layer's share as http-overhead-%. Target: at most 15 %.
 func BenchmarkCheckEndpoint(b *testing.B) {
 	s := newTestServerWith(b, gormstore.OpenTest(b, gormstore.BackendSQLite), Config{DecisionQueue: 1 << 20})
 	token, _ := testTokens.Load(s)
-	docs, names, err := sample.SharedExamples(filepath.Join("..", "..", "shared", "examples"))
+	docs, names, err := sample.Examples(repotest.Path(b, repotest.Examples))
 	if err != nil {
 		b.Fatal(err)
 	}

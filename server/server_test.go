@@ -16,7 +16,8 @@ import (
 	"github.com/baerum/styring/policies"
 )
 
-var examplesDir = filepath.Join("..", "..", "shared", "examples")
+// examplesDir holds the contract's examples (testdata/examples of the repository).
+var examplesDir = filepath.Join("..", "testdata", "examples")
 
 var (
 	revOnce sync.Once

@@ -2,11 +2,11 @@ package bench
 
 import (
 	"encoding/json"
-	"path/filepath"
 	"reflect"
 	"testing"
 	"time"
 
+	"github.com/baerum/styring/internal/repotest"
 	"github.com/baerum/styring/internal/sample"
 	"github.com/baerum/styring/policies"
 )
@@ -15,7 +15,7 @@ var now = time.Date(2024, 3, 1, 12, 0, 0, 0, time.UTC)
 
 func sharedDocs(t testing.TB) []*Doc {
 	t.Helper()
-	raws, names, err := sample.SharedExamples(filepath.Join("..", "..", "..", "shared", "examples"))
+	raws, names, err := sample.Examples(repotest.Path(t, repotest.Examples))
 	if err != nil || len(names) == 0 {
 		t.Fatalf("read shared examples: %v (%d)", err, len(names))
 	}

@@ -151,9 +151,9 @@ func deepCopy(v any) any {
 	return v
 }
 
-// SharedExamples reads the shared example initiatives (../shared/examples/*.json
+// Examples reads the contract's example initiatives (testdata/examples/*.json
 // without expected.json) from dir, sorted by name.
-func SharedExamples(dir string) (map[string][]byte, []string, error) {
+func Examples(dir string) (map[string][]byte, []string, error) {
 	files, err := filepath.Glob(filepath.Join(dir, "*.json"))
 	if err != nil {
 		return nil, nil, err

@@ -23,6 +23,7 @@ import (
 
 	_ "github.com/glebarez/go-sqlite" // the "sqlite" database/sql driver, to hold a lock beside the store
 
+	"github.com/baerum/styring/internal/repotest"
 	"github.com/baerum/styring/models"
 	"github.com/baerum/styring/models/gormstore"
 )
@@ -166,7 +167,7 @@ func sameInitiative(t *testing.T, got, want models.Initiative) {
 
 func testCreateGet(t *testing.T, _ string, s *gormstore.Store) {
 	ctx := context.Background()
-	doc, err := os.ReadFile(filepath.Join("..", "..", "..", "shared", "examples", "digital-valid.json"))
+	doc, err := os.ReadFile(repotest.Path(t, repotest.Examples+"/digital-valid.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
