@@ -139,11 +139,7 @@ func prepareBundle(ctx context.Context, b *bundle.Bundle, att Attempt) (*Revisio
 			if f.Error != "" {
 				p.Message = f.Name + ": " + f.Error
 			}
-			if loc := strings.SplitN(f.Location, ":", 3); len(loc) == 3 {
-				p.File = strings.TrimPrefix(loc[0], "/")
-				fmt.Sscan(loc[1], &p.Row)
-				fmt.Sscan(loc[2], &p.Col)
-			}
+			p.File, p.Row, p.Col = f.File, f.Row, f.Col
 			att.Problems = append(att.Problems, p)
 		}
 		return nil, att, &RefusedError{att}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/open-policy-agent/opa/v1/bundle"
 
+	"github.com/baerum/styring/internal/repotest"
 	"github.com/baerum/styring/policies"
 )
 
@@ -60,7 +61,7 @@ func TestReloadFromDirectory(t *testing.T) {
 		}
 	})
 	t.Run("a data change that passes the tests is activated", func(t *testing.T) {
-		editFile(t, filepath.Join(dir, "parameters", "data.json"), `"_about": "Reference`, `"_note": "changed by a test", "_about": "Reference`)
+		editFile(t, filepath.Join(dir, "styring", "parameters", "data.json"), `"_about": "Reference`, `"_note": "changed by a test", "_about": "Reference`)
 		rev, changed, err := lc.Reload(ctx)
 		if err != nil || !changed || rev.ID == first.ID || lc.Engine.Active() != rev {
 			t.Fatalf("changed=%v err=%v", changed, err)
@@ -103,6 +104,11 @@ func TestReloadFromDirectory(t *testing.T) {
 		var refused *policies.RefusedError
 		if !errors.As(err, &refused) || refused.Attempt.Stage != "test" || !strings.Contains(refused.Error(), "test_success_broken_on_purpose") {
 			t.Fatalf("err=%v", err)
+		}
+		// The failing test is named with its place: the file and the row it was appended at.
+		rows := strings.Count(string(raw), "\n") + 2
+		if p := refused.Attempt.Problems[0]; !strings.HasSuffix(p.File, "str_001_test.rego") || p.Row != rows {
+			t.Errorf("problem at %s:%d:%d, want str_001_test.rego:%d", p.File, p.Row, p.Col, rows)
 		}
 		os.WriteFile(path, raw, 0o644)
 	})
@@ -151,13 +157,13 @@ func TestImpactOfACandidate(t *testing.T) {
 	ctx := context.Background()
 	dir := copyBundle(t)
 	// Lower the calculation-basis threshold and fix its tests' edges: BUD-004 then fires on smaller lines.
-	editFile(t, filepath.Join(dir, "parameters", "data.json"), `"calc_basis_min_knok": 500`, `"calc_basis_min_knok": 0`)
+	editFile(t, filepath.Join(dir, "styring", "parameters", "data.json"), `"calc_basis_min_knok": 500`, `"calc_basis_min_knok": 0`)
 	b, err := policies.Load(ctx, policies.Source{Location: dir})
 	if err != nil {
 		t.Fatal(err)
 	}
 	a := loadEmbedded(t)
-	doc := readDoc(t, filepath.Join(sharedDir, "examples", "omstilling-valid.json"))
+	doc := readDoc(t, repotest.Path(t, repotest.Examples+"/omstilling-valid.json"))
 	change, err := policies.CompareRevisions(ctx, a, b, "HP2124-OSK-014", doc, policies.CheckOptions{})
 	if err != nil {
 		t.Fatal(err)

@@ -11,7 +11,9 @@ import (
 	"path/filepath"
 )
 
-//go:embed bundle
+// The .manifest is named because go:embed leaves out files starting with a dot.
+//
+//go:embed bundle bundle/.manifest
 var embedded embed.FS
 
 //go:embed schema/initiative.schema.json

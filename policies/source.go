@@ -38,8 +38,8 @@ const maxBundleBytes = 64 << 20
 // readBundle loads the source's modules and data as an OPA bundle, with METADATA parsed.
 func readBundle(_ context.Context, src Source) (*bundle.Bundle, error) {
 	var loader bundle.DirectoryLoader
-	switch loc := src.Location; {
-	case loc == "" || loc == "embedded":
+	switch loc := src.Location; loc {
+	case "", "embedded":
 		l, err := bundle.NewFSLoader(EmbeddedBundle())
 		if err != nil {
 			return nil, err
@@ -82,21 +82,33 @@ func ReadBundleArchive(r io.Reader) (*bundle.Bundle, error) {
 	return &b, nil
 }
 
-// revisionID is a content hash of every module (path and text) and of the data, so
-// the same policies give the same revision wherever they are loaded from.
+// revisionID is a content hash of what the policies mean: every module's text, the
+// data and the manifest's roots, so the same policies give the same revision
+// wherever and however they are loaded. Module paths are left out on purpose:
+// `opa build` prefixes them with the directory it was given (and a directory
+// loader with another), which would otherwise change the revision.
 func revisionID(b *bundle.Bundle) (string, error) {
-	h := sha256.New()
-	mods := slices.Clone(b.Modules)
-	slices.SortFunc(mods, func(a, c bundle.ModuleFile) int { return strings.Compare(modulePath(a), modulePath(c)) })
-	for _, m := range mods {
-		fmt.Fprintf(h, "module %s %d\n", modulePath(m), len(m.Raw))
-		h.Write(m.Raw)
+	digests := make([]string, 0, len(b.Modules))
+	for _, m := range b.Modules {
+		d := sha256.Sum256(m.Raw)
+		digests = append(digests, hex.EncodeToString(d[:]))
 	}
+	slices.Sort(digests)
+	h := sha256.New() // a hash.Hash never fails a write: the writes below have no error to check
+	for _, d := range digests {
+		_, _ = fmt.Fprintf(h, "module %s\n", d)
+	}
+	var roots []string
+	if b.Manifest.Roots != nil {
+		roots = slices.Clone(*b.Manifest.Roots)
+	}
+	slices.Sort(roots)
+	_, _ = fmt.Fprintf(h, "roots %q\n", roots)
 	data, err := json.Marshal(b.Data) // map keys are sorted: canonical
 	if err != nil {
 		return "", fmt.Errorf("hash data: %w", err)
 	}
-	fmt.Fprintf(h, "data %d\n", len(data))
+	_, _ = fmt.Fprintf(h, "data %d\n", len(data))
 	h.Write(data)
 	return "sha256:" + hex.EncodeToString(h.Sum(nil)), nil
 }

@@ -25,6 +25,21 @@ type TestFailure struct {
 	Name     string `json:"name"`
 	Location string `json:"location"`
 	Error    string `json:"error,omitempty"`
+	// File, Row and Col are the test's place, for a refused reload's problems.
+	File     string `json:"-"`
+	Row, Col int    `json:"-"`
+}
+
+func failureOf(res *tester.Result) TestFailure {
+	f := TestFailure{Name: res.Package + "." + res.Name}
+	if res.Location != nil {
+		f.Location = res.Location.String()
+		f.File, f.Row, f.Col = strings.TrimPrefix(res.Location.File, "/"), res.Location.Row, res.Location.Col
+	}
+	if res.Error != nil {
+		f.Error = res.Error.Error()
+	}
+	return f
 }
 
 func (f TestFailure) String() string {
@@ -70,10 +85,8 @@ func (r *Revision) RunTests(ctx context.Context, withCoverage bool) (TestReport,
 	for res := range ch {
 		switch {
 		case res.Skip:
-		case res.Error != nil:
-			rep.Failed = append(rep.Failed, TestFailure{Name: res.Package + "." + res.Name, Location: res.Location.String(), Error: res.Error.Error()})
-		case res.Fail:
-			rep.Failed = append(rep.Failed, TestFailure{Name: res.Package + "." + res.Name, Location: res.Location.String()})
+		case res.Error != nil, res.Fail:
+			rep.Failed = append(rep.Failed, failureOf(res))
 		default:
 			rep.Passed++
 		}

@@ -44,7 +44,7 @@ func TestPolicyReload(t *testing.T) {
 	s := New(Config{}, policies.NewEngine(rev), gormstore.OpenTest(t, gormstore.BackendSQLite), nil)
 	t.Cleanup(func() { s.decisions.Close(context.Background()) })
 	testTokens.Store(s, issueToken(t, s, "test-admin", models.RoleAdmin))
-	data := filepath.Join(dir, "parameters", "data.json")
+	data := filepath.Join(dir, "styring", "parameters", "data.json")
 
 	t.Run("unchanged policies: same revision", func(t *testing.T) {
 		rec := do(t, s, req{method: "POST", path: "/api/v1/policy/reload"})
@@ -91,7 +91,7 @@ func TestPolicyImpact(t *testing.T) {
 	dir := policyDir(t)
 	// A candidate that demands a calculation basis for every line: BUD-004 then
 	// blocks the omstilling initiative, whose 2021 line of 0 kNOK has none.
-	replaceIn(t, filepath.Join(dir, "parameters", "data.json"), `"calc_basis_min_knok": 500`, `"calc_basis_min_knok": 0`)
+	replaceIn(t, filepath.Join(dir, "styring", "parameters", "data.json"), `"calc_basis_min_knok": 500`, `"calc_basis_min_knok": 0`)
 	archive := func(dir string) []byte {
 		b, err := bundle.NewCustomReader(bundle.NewDirectoryLoader(dir)).Read()
 		if err != nil {

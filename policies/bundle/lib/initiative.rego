@@ -8,19 +8,19 @@ package styring.lib.initiative
 
 doc := input.initiative
 
-params := data.parameters
+params := data.styring.parameters
 
 # as_of is D: the caller's as-of date, else submitted_at, else today (UTC).
 # The Go engine always supplies input.as_of; the fallbacks keep the policy
 # correct when it is queried directly (opa eval, opa run --server).
-as_of := input.as_of if {
-	input.as_of
+as_of := d if {
+	d := input.as_of
 } else := doc.submitted_at if {
 	doc.submitted_at
 } else := substring(time.format([time.now_ns(), "UTC", "2006-01-02"]), 0, 10)
 
-# set: present and not an empty string, array, set or object.
-is_set(x) if {
+# filled is rules.md's "set": present and not an empty string, array, set or object.
+filled(x) if {
 	x != ""
 	x != []
 	x != {}
@@ -29,10 +29,10 @@ is_set(x) if {
 }
 
 # set_at, true_at and given_at test a field of the initiative by its path (an
-# array of keys and indexes). Use them rather than is_set(doc.a.b): a missing
-# parent makes such a ref undefined, and `not is_set(doc.a.b)` then fails instead
+# array of keys and indexes). Use them rather than filled(doc.a.b): a missing
+# parent makes such a ref undefined, and `not filled(doc.a.b)` then fails instead
 # of holding.
-set_at(path) if is_set(object.get(doc, path, null))
+set_at(path) if filled(object.get(doc, path, null))
 
 # true: present and true.
 true_at(path) if object.get(doc, path, false) == true
@@ -62,18 +62,21 @@ budget_effects := object.get(doc, "budget_effects", [])
 financing_entries := object.get(doc, "financing", [])
 
 # drift_years: the years that have a drift line.
-drift_years := {l.year | some l in budget_effects; l.account == "drift"}
+drift_years contains l.year if {
+	some l in budget_effects
+	l.account == "drift"
+}
 
 # net_by_year[y] = net(y) for every year with a drift line. One comprehension
 # per year, indexed by year, so the cost stays linear in the number of lines.
-net_by_year := {y: total |
+net_by_year[y] := total if {
 	some y in drift_years
 	total := sum([l.amount_knok | some l in budget_effects; l.account == "drift"; l.year == y])
 }
 
-# net(y) is net(y) of rules.md. On hot paths prefer object.get(tiltak.net_by_year, y, 0):
+# net_in(y) is net(y) of rules.md. On hot paths prefer object.get(tiltak.net_by_year, y, 0):
 # a function call costs more than the lookup.
-net(y) := object.get(net_by_year, y, 0)
+net_in(y) := object.get(net_by_year, y, 0)
 
 saving_types := {"omstilling", "effektivisering", "innsparing"}
 
@@ -104,7 +107,9 @@ is_cross_sector if {
 # The sectors a split must cover: the lead and every involved sector.
 split_required_sectors := {doc.sector} | {s | some s in object.get(doc, "involved_sectors", [])}
 
-split_sectors := {e.sector | some e in doc.cross_sector_split}
+split_sectors contains e.sector if {
+	some e in doc.cross_sector_split
+}
 
 # hundredths rounds a share to an integer number of hundredths.
 hundredths(x) := round(x * 100)

@@ -1,9 +1,10 @@
 # METADATA
 # title: Dated parameters
 # description: |
-#   The one lookup of numbers and dates the rules read from data.parameters
-#   (a copy of shared/spec/parameters.json). A dated list [{from, value}] is in
-#   force from its from date (inclusive) until the next entry's from.
+#   The one lookup of numbers and dates the rules read from data.styring.parameters
+#   (policies/bundle/styring/parameters/data.json, a copy of the contract's
+#   parameters.json). A dated list [{from, value}] is in force from its from date
+#   (inclusive) until the next entry's from.
 package styring.lib.params
 
 # entry_at returns the entry of a dated list in force at date d (YYYY-MM-DD), or

@@ -28,10 +28,9 @@ fail(chain, fields) := object.union(
 
 # rule_meta picks the nearest annotation in the chain that names a rule id, so a
 # rule may be annotated at package or at rule scope.
-rule_meta(chain) := [a |
+rule_meta(chain) := [entry.annotations |
 	some entry in chain
-	a := entry.annotations
-	a.custom.id
+	entry.annotations.custom.id
 ][0]
 
 # msg pairs the Norwegian and English text of a message.

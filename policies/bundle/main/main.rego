@@ -5,6 +5,7 @@
 #   violation of the initiative in input.initiative. When the document does not
 #   match the schema (input.schema_errors is non-empty), only DAT-001 is reported
 #   and no other rule is evaluated, as rules.md requires.
+# entrypoint: true
 package styring.main
 
 schema_errors := object.get(input, "schema_errors", [])
@@ -16,5 +17,5 @@ violations contains v if {
 
 violations contains v if {
 	count(schema_errors) == 0
-	some v in data.styring.rules[_][_].violation
+	v := data.styring.rules[_][_].violation[_]
 }

@@ -16,9 +16,9 @@ import data.styring.lib.initiative as tiltak
 # included: avvist (rejected) initiatives are not part of the portfolio.
 included if tiltak.status != "avvist"
 
-rows := array.concat(line_rows, financing_rows) if included
-
 default rows := []
+
+rows := array.concat(line_rows, financing_rows) if included
 
 # line_rows: every budget line, for the lead sector or split by the valid
 # cross-sector split. Written without function calls: this runs for every

@@ -6,7 +6,7 @@
 #   (see styring.portfolio.contributions). Amounts in kNOK; savings negative.
 package styring.portfolio.figures
 
-params := data.parameters
+params := data.styring.parameters
 
 years := params.plan.plan_years
 
@@ -17,30 +17,34 @@ rows := object.get(input, "rows", [])
 drift_lines := [r | some r in rows; r.kind == "line"; r.account == "drift"]
 
 # sector_net[s][y]: the attributed net change of sector s's operating budget in year y.
-sector_net := {s: {y: total |
-	some y in years
-	total := sum([r.amount_knok | some r in drift_lines; r.sector == s; r.year == y])
-} |
+# One rule per sector, with a comprehension per year: OPA indexes the inner sum
+# by year, so the cost stays linear in the number of rows.
+sector_net[s] := by_year if {
 	some s in sectors
+	by_year := {y: total |
+		some y in years
+		total := sum([r.amount_knok | some r in drift_lines; r.sector == s; r.year == y])
+	}
 }
 
 # efficiency_savings[s][y]: the attributed permanent efficiency savings of sector s in y (a positive number).
-efficiency_savings := {s: {y: saving |
-	some y in years
-	saving := 0 - sum([r.amount_knok |
-		some r in drift_lines
-		r.sector == s
-		r.year == y
-		r.bucket == "effektivisering"
-		r.one_off == false
-		r.amount_knok < 0
-	])
-} |
+efficiency_savings[s] := by_year if {
 	some s in sectors
+	by_year := {y: saving |
+		some y in years
+		saving := 0 - sum([r.amount_knok |
+			some r in drift_lines
+			r.sector == s
+			r.year == y
+			r.bucket == "effektivisering"
+			r.one_off == false
+			r.amount_knok < 0
+		])
+	}
 }
 
 # omstilling_level[y] = L(y): minus the sum of permanent drift lines with bucket omstilling.
-omstilling_level := {y: level |
+omstilling_level[y] := level if {
 	some y in years
 	level := 0 - sum([r.amount_knok |
 		some r in drift_lines
@@ -51,14 +55,14 @@ omstilling_level := {y: level |
 }
 
 # total_net_drift[y]: the net change of the whole portfolio's operating budget in year y.
-total_net_drift := {y: total |
+total_net_drift[y] := total if {
 	some y in years
 	total := sum([r.amount_knok | some r in drift_lines; r.year == y])
 }
 
 # net_operating_result_pct[y]: the projected netto driftsresultat with the
 # portfolio, as a percentage of operating revenue.
-net_operating_result_pct := {y: pct |
+net_operating_result_pct[y] := pct if {
 	some y in years
 	key := sprintf("%d", [y])
 	projected := params.projections.net_operating_result_knok[key] - total_net_drift[y]
@@ -77,6 +81,7 @@ report := {
 		some s in sectors
 		some y in years
 		key := sprintf("%d", [y])
+		target_pct := object.get(params.omstilling.efficiency_cumulative_pct, key, 0)
 		row := {
 			"sector": s,
 			"name": params.sectors.names[s],
@@ -86,8 +91,8 @@ report := {
 			"change_room_knok": params.sectors.change_room_knok[s][key],
 			"net_frame_knok": params.sectors.net_frame_knok[s][key],
 			"efficiency_savings_knok": efficiency_savings[s][y],
-			"efficiency_target_pct": object.get(params.omstilling.efficiency_cumulative_pct, key, 0),
-			"efficiency_target_knok": (round(object.get(params.omstilling.efficiency_cumulative_pct, key, 0) * 100) * params.sectors.net_frame_knok[s][key]) / 10000,
+			"efficiency_target_pct": target_pct,
+			"efficiency_target_knok": (round(target_pct * 100) * params.sectors.net_frame_knok[s][key]) / 10000,
 		}
 	],
 	"years": [row |

@@ -1,12 +1,11 @@
 # METADATA
 # title: Portfolio test fixtures
 # description: |
-#   Small constructors for the minimal initiatives the portfolio tests feed in,
-#   rows_of(docs) that runs the contributions of each initiative as the engine
-#   does and concatenates them, and brief / messages to compare whole result sets.
+#   Small constructors for the minimal initiatives the portfolio tests feed in, and
+#   brief / messages to compare whole result sets. A test runs the contributions of
+#   each initiative as the engine does (contributions.rows with that initiative as
+#   input) and gives the rows, concatenated, to the portfolio rules as input.rows.
 package styring.portfolio.test.fixtures
-
-import data.styring.portfolio.contributions
 
 # initiative is a minimal initiative: the fields the portfolio reads.
 initiative(id, type, sector, status, lines) := {
@@ -24,9 +23,9 @@ forslag(id, type, sector, lines) := initiative(id, type, sector, "forslag", line
 without_status(doc) := json.remove(doc, ["status"])
 
 # cross_sector adds involved sectors and a cross-sector split.
-cross_sector(doc, involved, split) := object.union(doc, {
+cross_sector(doc, involved, shares) := object.union(doc, {
 	"involved_sectors": involved,
-	"cross_sector_split": split,
+	"cross_sector_split": shares,
 })
 
 # share is one entry of a cross-sector split.
@@ -73,16 +72,6 @@ financing(year, account, source, amount) := {"year": year, "account": account, "
 
 # financing_drift is a financing entry without account (it defaults to drift).
 financing_drift(year, source, amount) := {"year": year, "source": source, "amount_knok": amount}
-
-# rows_of runs the contributions of every initiative, as the engine does, and concatenates them.
-rows_of(docs) := [r |
-	some d in docs
-	rs := contributions.rows with input as {"initiative": d}
-	some r in rs
-]
-
-# input_of is the input of the portfolio rules for a list of initiatives.
-input_of(docs) := {"rows": rows_of(docs)}
 
 # brief projects violations on what the catalog fixes: id, severity, sector and year (absent keys omitted).
 brief(vs) := {object.filter(v, {"rule_id", "severity", "sector", "year"}) | some v in vs}

@@ -26,18 +26,25 @@ import data.styring.portfolio.figures as f
 violation contains result.fail(meta, {
 	"sector": s,
 	"year": y,
-	"value": net,
+	"value": change,
 	"limit": room,
 	"message": result.msg(
-		sprintf("%s (%s) endrer driftsbudsjettet med %v kNOK i %d, men endringsrommet er %v kNOK: %v kNOK for mye.", [s, f.params.sectors.names[s], net, y, room, net - room]),
-		sprintf("%s (%s) changes its operating budget by %v kNOK in %d, but its change room is %v kNOK: %v kNOK too much.", [s, f.params.sectors.names[s], net, y, room, net - room]),
+		sprintf(
+			"%s (%s) endrer driftsbudsjettet med %v kNOK i %d, men endringsrommet er %v kNOK: %v kNOK for mye.",
+			[s, name, change, y, room, change - room],
+		),
+		sprintf(
+			"%s (%s) changes its operating budget by %v kNOK in %d, but its change room is %v kNOK: %v kNOK too much.",
+			[s, name, change, y, room, change - room],
+		),
 	),
 }) if {
 	some s in f.sectors
 	some y in f.years
 	room := f.params.sectors.change_room_knok[s][sprintf("%d", [y])]
-	net := f.sector_net[s][y]
-	net > room
+	change := f.sector_net[s][y]
+	change > room
+	name := f.params.sectors.names[s]
 }
 
 # meta is the annotation chain of this rule, as a rule of its own so that it

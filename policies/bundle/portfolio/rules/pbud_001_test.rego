@@ -1,12 +1,8 @@
 package styring.portfolio.rules.pbud_001_test
 
+import data.styring.portfolio.contributions
 import data.styring.portfolio.rules.pbud_001
 import data.styring.portfolio.test.fixtures as fx
-
-violations(docs) := vs if {
-	inp := fx.input_of(docs)
-	vs := pbud_001.violation with input as inp
-}
 
 pbud(sector, year) := {"rule_id": "PBUD-001", "severity": "error", "sector": sector, "year": year}
 
@@ -18,26 +14,38 @@ pom_growth := fx.forslag("POM-1", "nytt_tiltak", "POM", fx.per_year("drift", [15
 at_room := [obh_saving, pom_growth]
 
 test_success_every_sector_at_its_change_room if {
-	violations(at_room) == set()
+	rows := [r | some d in at_room; some r in contributions.rows with input as {"initiative": d}]
+	vs := pbud_001.violation with input as {"rows": rows}
+	vs == set()
 }
 
 test_fail_empty_portfolio_misses_required_net_saving if {
-	fx.brief(violations([])) == {pbud("OBH", 2022), pbud("OBH", 2023), pbud("OBH", 2024)}
+	vs := pbud_001.violation with input as {"rows": []}
+	fx.brief(vs) == {pbud("OBH", 2022), pbud("OBH", 2023), pbud("OBH", 2024)}
 }
 
 test_fail_one_knok_over_change_room if {
 	docs := array.concat(at_room, [fx.forslag("POM-2", "nytt_tiltak", "POM", [fx.drift(2021, 1)])])
-	vs := violations(docs)
+	rows := [r | some d in docs; some r in contributions.rows with input as {"initiative": d}]
+	vs := pbud_001.violation with input as {"rows": rows}
 	fx.brief(vs) == {pbud("POM", 2021)}
 	fx.messages(vs) == {{
-		"nb": "POM (Pleie og omsorg) endrer driftsbudsjettet med 15001 kNOK i 2021, men endringsrommet er 15000 kNOK: 1 kNOK for mye.",
-		"en": "POM (Pleie og omsorg) changes its operating budget by 15001 kNOK in 2021, but its change room is 15000 kNOK: 1 kNOK too much.",
+		"nb": concat(" ", [
+			"POM (Pleie og omsorg) endrer driftsbudsjettet med 15001 kNOK i 2021,",
+			"men endringsrommet er 15000 kNOK: 1 kNOK for mye.",
+		]),
+		"en": concat(" ", [
+			"POM (Pleie og omsorg) changes its operating budget by 15001 kNOK in 2021,",
+			"but its change room is 15000 kNOK: 1 kNOK too much.",
+		]),
 	}}
 }
 
 test_fail_full_violation if {
 	docs := [pom_growth, fx.forslag("OBH-1", "innsparing", "OBH", fx.per_year("drift", [0, -10000, -19000, -30000]))]
-	violations(docs) == {{
+	rows := [r | some d in docs; some r in contributions.rows with input as {"initiative": d}]
+	vs := pbud_001.violation with input as {"rows": rows}
+	vs == {{
 		"rule_id": "PBUD-001",
 		"severity": "error",
 		"category": "budget",
@@ -56,8 +64,14 @@ test_fail_full_violation if {
 		"value": -19000,
 		"limit": -20000,
 		"message": {
-			"nb": "OBH (Oppvekst barnehage) endrer driftsbudsjettet med -19000 kNOK i 2023, men endringsrommet er -20000 kNOK: 1000 kNOK for mye.",
-			"en": "OBH (Oppvekst barnehage) changes its operating budget by -19000 kNOK in 2023, but its change room is -20000 kNOK: 1000 kNOK too much.",
+			"nb": concat(" ", [
+				"OBH (Oppvekst barnehage) endrer driftsbudsjettet med -19000 kNOK i 2023,",
+				"men endringsrommet er -20000 kNOK: 1000 kNOK for mye.",
+			]),
+			"en": concat(" ", [
+				"OBH (Oppvekst barnehage) changes its operating budget by -19000 kNOK in 2023,",
+				"but its change room is -20000 kNOK: 1000 kNOK too much.",
+			]),
 		},
 	}}
 }
@@ -67,7 +81,9 @@ test_fail_every_year_and_sector_over if {
 		fx.forslag("OSK-1", "nytt_tiltak", "OSK", fx.per_year("drift", [1, 1, 1, 1])),
 		fx.forslag("VAR-1", "nytt_tiltak", "VAR", [fx.drift(2024, 5)]),
 	])
-	fx.brief(violations(docs)) == {
+	rows := [r | some d in docs; some r in contributions.rows with input as {"initiative": d}]
+	vs := pbud_001.violation with input as {"rows": rows}
+	fx.brief(vs) == {
 		pbud("OSK", 2021), pbud("OSK", 2022), pbud("OSK", 2023), pbud("OSK", 2024),
 		pbud("VAR", 2024),
 	}
@@ -78,12 +94,16 @@ test_success_initiatives_sum_within_sector if {
 		fx.forslag("OSK-1", "nytt_tiltak", "OSK", [fx.drift(2022, 500)]),
 		fx.forslag("OSK-2", "innsparing", "OSK", [fx.drift(2022, -500)]),
 	])
-	violations(docs) == set()
+	rows := [r | some d in docs; some r in contributions.rows with input as {"initiative": d}]
+	vs := pbud_001.violation with input as {"rows": rows}
+	vs == set()
 }
 
 test_fail_one_off_lines_count if {
 	docs := array.concat(at_room, [fx.forslag("OSK-1", "nytt_tiltak", "OSK", [fx.one_off(fx.drift(2023, 1))])])
-	fx.brief(violations(docs)) == {pbud("OSK", 2023)}
+	rows := [r | some d in docs; some r in contributions.rows with input as {"initiative": d}]
+	vs := pbud_001.violation with input as {"rows": rows}
+	fx.brief(vs) == {pbud("OSK", 2023)}
 }
 
 test_fail_every_bucket_counts if {
@@ -93,7 +113,9 @@ test_fail_every_bucket_counts if {
 		fx.innsparing(2023, 1),
 		fx.one_off(fx.omstilling(2024, 1)),
 	])])
-	fx.brief(violations(docs)) == {pbud("TEK", 2021), pbud("TEK", 2022), pbud("TEK", 2023), pbud("TEK", 2024)}
+	rows := [r | some d in docs; some r in contributions.rows with input as {"initiative": d}]
+	vs := pbud_001.violation with input as {"rows": rows}
+	fx.brief(vs) == {pbud("TEK", 2021), pbud("TEK", 2022), pbud("TEK", 2023), pbud("TEK", 2024)}
 }
 
 test_success_investment_lines_and_financing_do_not_count if {
@@ -101,34 +123,50 @@ test_success_investment_lines_and_financing_do_not_count if {
 		fx.forslag("OSK-1", "investering", "OSK", [fx.investering(2022, 900000)]),
 		[fx.financing(2022, "investering", "lan", 900000), fx.financing_drift(2022, "bufferfond", 1000)],
 	)])
-	violations(docs) == set()
+	rows := [r | some d in docs; some r in contributions.rows with input as {"initiative": d}]
+	vs := pbud_001.violation with input as {"rows": rows}
+	vs == set()
 }
 
 test_success_years_outside_plan_years_do_not_count if {
 	docs := array.concat(at_room, [fx.forslag("OSK-1", "nytt_tiltak", "OSK", [fx.drift(2020, 1), fx.drift(2025, 1)])])
-	violations(docs) == set()
+	rows := [r | some d in docs; some r in contributions.rows with input as {"initiative": d}]
+	vs := pbud_001.violation with input as {"rows": rows}
+	vs == set()
 }
 
 test_success_avvist_left_out if {
-	docs := array.concat(at_room, [fx.initiative("OSK-1", "nytt_tiltak", "OSK", "avvist", fx.per_year("drift", [50000, 50000, 50000, 50000]))])
-	violations(docs) == set()
+	docs := array.concat(
+		at_room,
+		[fx.initiative("OSK-1", "nytt_tiltak", "OSK", "avvist", fx.per_year("drift", [50000, 50000, 50000, 50000]))],
+	)
+	rows := [r | some d in docs; some r in contributions.rows with input as {"initiative": d}]
+	vs := pbud_001.violation with input as {"rows": rows}
+	vs == set()
 }
 
 test_fail_missing_status_counts if {
 	docs := array.concat(at_room, [fx.without_status(fx.forslag("OSK-1", "nytt_tiltak", "OSK", [fx.drift(2021, 50000)]))])
-	fx.brief(violations(docs)) == {pbud("OSK", 2021)}
+	rows := [r | some d in docs; some r in contributions.rows with input as {"initiative": d}]
+	vs := pbud_001.violation with input as {"rows": rows}
+	fx.brief(vs) == {pbud("OSK", 2021)}
 }
 
 # Without a split the cost and the gain of the OSK initiative net out in OSK.
 osk_cost_gain := fx.forslag("OSK-1", "nytt_tiltak", "OSK", [fx.drift(2022, 1000), fx.omstilling(2022, -1000)])
 
 test_success_lead_sector_nets_out if {
-	violations(array.concat(at_room, [osk_cost_gain])) == set()
+	docs := array.concat(at_room, [osk_cost_gain])
+	rows := [r | some d in docs; some r in contributions.rows with input as {"initiative": d}]
+	vs := pbud_001.violation with input as {"rows": rows}
+	vs == set()
 }
 
 test_fail_cross_sector_split_moves_the_gain if {
 	doc := fx.cross_sector(osk_cost_gain, ["OSK", "OSU"], [fx.share("OSK", 100, 0), fx.share("OSU", 0, 100)])
-	vs := violations(array.concat(at_room, [doc]))
+	docs := array.concat(at_room, [doc])
+	rows := [r | some d in docs; some r in contributions.rows with input as {"initiative": d}]
+	vs := pbud_001.violation with input as {"rows": rows}
 	fx.brief(vs) == {pbud("OSK", 2022)}
 	[v.value | some v in vs] == [1000]
 }
@@ -139,39 +177,57 @@ test_fail_cross_sector_split_moves_the_cost if {
 		fx.share("OSU", 25, 0),
 		fx.share("TEK", 25, 0),
 	])
-	vs := violations(array.concat(at_room, [doc]))
+	docs := array.concat(at_room, [doc])
+	rows := [r | some d in docs; some r in contributions.rows with input as {"initiative": d}]
+	vs := pbud_001.violation with input as {"rows": rows}
 	fx.brief(vs) == {pbud("OSU", 2022), pbud("TEK", 2022)}
 	{v.sector: v.value | some v in vs} == {"OSU": 250, "TEK": 250}
 }
 
 test_success_invalid_split_lead_sector_only if {
 	doc := fx.cross_sector(osk_cost_gain, ["OSK", "OSU"], [fx.share("OSK", 60, 0), fx.share("OSU", 39.99, 100)])
-	violations(array.concat(at_room, [doc])) == set()
+	docs := array.concat(at_room, [doc])
+	rows := [r | some d in docs; some r in contributions.rows with input as {"initiative": d}]
+	vs := pbud_001.violation with input as {"rows": rows}
+	vs == set()
 }
 
 test_success_split_without_other_sector_not_used if {
 	doc := fx.cross_sector(osk_cost_gain, ["OSK"], [fx.share("OSK", 100, 0), fx.share("OSU", 0, 100)])
-	violations(array.concat(at_room, [doc])) == set()
+	docs := array.concat(at_room, [doc])
+	rows := [r | some d in docs; some r in contributions.rows with input as {"initiative": d}]
+	vs := pbud_001.violation with input as {"rows": rows}
+	vs == set()
 }
 
 test_success_split_gain_covers_the_sector_cost if {
 	# OSK's own cost of 400 alone is over its room; 40 % of an OSU gain of 1000 is attributed to OSK.
 	osk_cost := fx.forslag("OSK-2", "nytt_tiltak", "OSK", [fx.drift(2021, 400)])
-	fx.brief(violations(array.concat(at_room, [osk_cost]))) == {pbud("OSK", 2021)}
+	docs := array.concat(at_room, [osk_cost])
+	rows := [r | some d in docs; some r in contributions.rows with input as {"initiative": d}]
+	vs := pbud_001.violation with input as {"rows": rows}
+	fx.brief(vs) == {pbud("OSK", 2021)}
 	gain := fx.cross_sector(
 		fx.forslag("OSU-1", "omstilling", "OSU", [fx.omstilling(2021, -1000)]),
 		["OSK"],
 		[fx.share("OSU", 100, 60), fx.share("OSK", 0, 40)],
 	)
-	violations(array.concat(at_room, [osk_cost, gain])) == set()
+	docs2 := array.concat(at_room, [osk_cost, gain])
+	rows2 := [r | some d in docs2; some r in contributions.rows with input as {"initiative": d}]
+	vs2 := pbud_001.violation with input as {"rows": rows2}
+	vs2 == set()
 }
 
 test_fail_change_room_read_from_parameters if {
 	room := {"2021": 5, "2022": 5, "2023": 5, "2024": 5}
-	at := fx.input_of(array.concat(at_room, [fx.forslag("OSK-1", "nytt_tiltak", "OSK", [fx.drift(2021, 5)])]))
-	ok := pbud_001.violation with input as at with data.parameters.sectors.change_room_knok.OSK as room
+	docs := array.concat(at_room, [fx.forslag("OSK-1", "nytt_tiltak", "OSK", [fx.drift(2021, 5)])])
+	rows := [r | some d in docs; some r in contributions.rows with input as {"initiative": d}]
+	at := {"rows": rows}
+	ok := pbud_001.violation with input as at with data.styring.parameters.sectors.change_room_knok.OSK as room
 	ok == set()
-	over := fx.input_of(array.concat(at_room, [fx.forslag("OSK-1", "nytt_tiltak", "OSK", [fx.drift(2021, 6)])]))
-	vs := pbud_001.violation with input as over with data.parameters.sectors.change_room_knok.OSK as room
+	docs2 := array.concat(at_room, [fx.forslag("OSK-1", "nytt_tiltak", "OSK", [fx.drift(2021, 6)])])
+	rows2 := [r | some d in docs2; some r in contributions.rows with input as {"initiative": d}]
+	over := {"rows": rows2}
+	vs := pbud_001.violation with input as over with data.styring.parameters.sectors.change_room_knok.OSK as room
 	fx.brief(vs) == {pbud("OSK", 2021)}
 }

@@ -28,8 +28,20 @@ violation contains result.fail(meta, {
 	"value": pct,
 	"limit": minimum,
 	"message": result.msg(
-		sprintf("Netto driftsresultat i %d blir %s %% av driftsinntektene med porteføljen (netto driftsendring %v kNOK), under måltallet på %s %%.", [y, result.decimal_nb(shown), f.total_net_drift[y], result.decimal_nb(minimum)]),
-		sprintf("The net operating result in %d becomes %v %% of operating revenue with the portfolio (net operating change %v kNOK), below the target of %v %%.", [y, shown, f.total_net_drift[y], minimum]),
+		sprintf(
+			concat(" ", [
+				"Netto driftsresultat i %d blir %s %% av driftsinntektene med",
+				"porteføljen (netto driftsendring %v kNOK), under måltallet på %s %%.",
+			]),
+			[y, result.decimal_nb(shown), net_drift, result.decimal_nb(minimum)],
+		),
+		sprintf(
+			concat(" ", [
+				"The net operating result in %d becomes %v %% of operating revenue with",
+				"the portfolio (net operating change %v kNOK), below the target of %v %%.",
+			]),
+			[y, shown, net_drift, minimum],
+		),
 	),
 }) if {
 	minimum := f.params.economy.min_net_operating_result_pct
@@ -39,6 +51,7 @@ violation contains result.fail(meta, {
 
 	# Shown cut (not rounded) to hundredths, so 3.999 % reads 3.99 %, below 4 %.
 	shown := floor(pct * 100) / 100
+	net_drift := f.total_net_drift[y]
 }
 
 # meta is the annotation chain of this rule, as a rule of its own so that it

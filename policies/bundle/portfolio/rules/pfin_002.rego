@@ -26,8 +26,17 @@ violation contains result.fail(meta, {
 	"value": f.buffer_fund_end,
 	"limit": minimum,
 	"message": result.msg(
-		sprintf("Bufferfondet blir %v kNOK ved periodens slutt etter bruk av %v kNOK i porteføljen, under minstenivået på %v kNOK.", [f.buffer_fund_end, f.bufferfond_use, minimum]),
-		sprintf("The buffer fund becomes %v kNOK at the end of the period after the portfolio uses %v kNOK, below the minimum of %v kNOK.", [f.buffer_fund_end, f.bufferfond_use, minimum]),
+		sprintf(
+			"Bufferfondet blir %v kNOK ved periodens slutt etter bruk av %v kNOK i porteføljen, under minstenivået på %v kNOK.",
+			[f.buffer_fund_end, f.bufferfond_use, minimum],
+		),
+		sprintf(
+			concat(" ", [
+				"The buffer fund becomes %v kNOK at the end of the period after",
+				"the portfolio uses %v kNOK, below the minimum of %v kNOK.",
+			]),
+			[f.buffer_fund_end, f.bufferfond_use, minimum],
+		),
 	),
 }) if {
 	minimum := f.params.economy.min_buffer_fund_end_of_period_knok

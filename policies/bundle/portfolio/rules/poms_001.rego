@@ -17,8 +17,10 @@
 #   waivable: false
 #   title_en: The omstilling level is outside the 100–150 MNOK a year target
 #   remedy:
-#     nb: Fremm flere varige omstillingstiltak (bucket omstilling), eller – over øvre nivå – kontroller at gevinstene er realistiske.
-#     en: Propose more lasting restructuring initiatives (bucket omstilling), or – above the upper level – check that the gains are realistic.
+#     nb: Fremm flere varige omstillingstiltak (bucket omstilling), eller – over øvre nivå – kontroller at gevinstene er
+#       realistiske.
+#     en: Propose more lasting restructuring initiatives (bucket omstilling), or – above the upper level – check that
+#       the gains are realistic.
 package styring.portfolio.rules.poms_001
 
 import data.styring.lib.result
@@ -29,8 +31,17 @@ violation contains result.fail(meta, {
 	"value": level,
 	"limit": required,
 	"message": result.msg(
-		sprintf("Omstillingsnivået i %d er %v kNOK, under kravet på %v kNOK (kumulativt); det mangler %v kNOK i varige gevinster.", [y, level, required, required - level]),
-		sprintf("The omstilling level in %d is %v kNOK, below the required %v kNOK (cumulative); %v kNOK of lasting gains are missing.", [y, level, required, required - level]),
+		sprintf(
+			"Omstillingsnivået i %d er %v kNOK, under kravet på %v kNOK (kumulativt); det mangler %v kNOK i varige gevinster.",
+			[y, level, required, required - level],
+		),
+		sprintf(
+			concat(" ", [
+				"The omstilling level in %d is %v kNOK, below the required %v kNOK (cumulative);",
+				"%v kNOK of lasting gains are missing.",
+			]),
+			[y, level, required, required - level],
+		),
 	),
 }) if {
 	some y in f.years
@@ -43,16 +54,22 @@ violation contains result.fail(meta, {
 	"severity": "info",
 	"year": y,
 	"value": level,
-	"limit": upper,
+	"limit": upper_level,
 	"message": result.msg(
-		sprintf("Omstillingsnivået i %d er %v kNOK, over øvre nivå på %v kNOK: kontroller at gevinstene er realistiske.", [y, level, upper]),
-		sprintf("The omstilling level in %d is %v kNOK, above the upper level of %v kNOK: check that the gains are realistic.", [y, level, upper]),
+		sprintf(
+			"Omstillingsnivået i %d er %v kNOK, over øvre nivå på %v kNOK: kontroller at gevinstene er realistiske.",
+			[y, level, upper_level],
+		),
+		sprintf(
+			"The omstilling level in %d is %v kNOK, above the upper level of %v kNOK: check that the gains are realistic.",
+			[y, level, upper_level],
+		),
 	),
 }) if {
 	some y in f.years
-	upper := f.params.omstilling.upper_cumulative_knok[sprintf("%d", [y])]
+	upper_level := f.params.omstilling.upper_cumulative_knok[sprintf("%d", [y])]
 	level := f.omstilling_level[y]
-	level > upper
+	level > upper_level
 }
 
 # meta is the annotation chain of this rule, as a rule of its own so that it

@@ -29,10 +29,7 @@ violation contains result.fail(meta, {
 	"year": y,
 	"value": saving,
 	"limit": target,
-	"message": result.msg(
-		sprintf("%s (%s) har varig effektivisering på %v kNOK i %d, under målet på %s %% av nettorammen (%v kNOK); det mangler %v kNOK.", [s, f.params.sectors.names[s], saving, y, result.decimal_nb(pct), target, target - saving]),
-		sprintf("%s (%s) has lasting efficiency savings of %v kNOK in %d, below the target of %v %% of its net frame (%v kNOK); %v kNOK are missing.", [s, f.params.sectors.names[s], saving, y, pct, target, target - saving]),
-	),
+	"message": message(s, y, pct, target, saving),
 }) if {
 	some s in f.sectors
 	some key, pct in f.params.omstilling.efficiency_cumulative_pct
@@ -45,6 +42,24 @@ violation contains result.fail(meta, {
 	saving := f.efficiency_savings[s][y]
 	saving < target
 }
+
+# message names the sector, the year, its lasting efficiency savings, the target and the gap.
+message(s, y, pct, target, saving) := result.msg(
+	sprintf(
+		concat(" ", [
+			"%s (%s) har varig effektivisering på %v kNOK i %d,",
+			"under målet på %s %% av nettorammen (%v kNOK); det mangler %v kNOK.",
+		]),
+		[s, f.params.sectors.names[s], saving, y, result.decimal_nb(pct), target, target - saving],
+	),
+	sprintf(
+		concat(" ", [
+			"%s (%s) has lasting efficiency savings of %v kNOK in %d,",
+			"below the target of %v %% of its net frame (%v kNOK); %v kNOK are missing.",
+		]),
+		[s, f.params.sectors.names[s], saving, y, pct, target, target - saving],
+	),
+)
 
 # meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.

@@ -1,12 +1,8 @@
 package styring.portfolio.rules.poms_002_test
 
+import data.styring.portfolio.contributions
 import data.styring.portfolio.rules.poms_002
 import data.styring.portfolio.test.fixtures as fx
-
-violations(docs) := vs if {
-	inp := fx.input_of(docs)
-	vs := poms_002.violation with input as inp
-}
 
 warning(sector, year) := {"rule_id": "POMS-002", "severity": "warning", "sector": sector, "year": year}
 
@@ -37,11 +33,13 @@ at_target_but(sector) := [efficiency(s, t) | some s, t in targets; s != sector]
 all_years(sector) := {warning(sector, 2022), warning(sector, 2023), warning(sector, 2024)}
 
 test_success_every_sector_exactly_at_target if {
-	violations(at_target) == set()
+	rows := [r | some d in at_target; some r in contributions.rows with input as {"initiative": d}]
+	vs := poms_002.violation with input as {"rows": rows}
+	vs == set()
 }
 
 test_fail_empty_portfolio_every_sector_but_var if {
-	vs := violations([])
+	vs := poms_002.violation with input as {"rows": []}
 	fx.brief(vs) == {w |
 		some s in ["OSK", "OBH", "POM", "HSO", "PMK", "TEK", "OSU"]
 		some w in all_years(s)
@@ -51,23 +49,37 @@ test_fail_empty_portfolio_every_sector_but_var if {
 
 test_success_var_with_frame_0_never if {
 	# VAR has net frame 0: no target even when it saves nothing or adds costs.
-	docs := array.concat(at_target, [fx.forslag("VAR-1", "nytt_tiltak", "VAR", fx.per_year("drift", [100, 100, 100, 100]))])
-	violations(docs) == set()
+	docs := array.concat(
+		at_target,
+		[fx.forslag("VAR-1", "nytt_tiltak", "VAR", fx.per_year("drift", [100, 100, 100, 100]))],
+	)
+	rows := [r | some d in docs; some r in contributions.rows with input as {"initiative": d}]
+	vs := poms_002.violation with input as {"rows": rows}
+	vs == set()
 }
 
 test_fail_one_knok_below_target if {
 	docs := array.concat(at_target_but("OSK"), [efficiency("OSK", [15749, 31500, 47250])])
-	vs := violations(docs)
+	rows := [r | some d in docs; some r in contributions.rows with input as {"initiative": d}]
+	vs := poms_002.violation with input as {"rows": rows}
 	fx.brief(vs) == {warning("OSK", 2022)}
 	fx.messages(vs) == {{
-		"nb": "OSK (Oppvekst skole) har varig effektivisering på 15749 kNOK i 2022, under målet på 0,7 % av nettorammen (15750 kNOK); det mangler 1 kNOK.",
-		"en": "OSK (Oppvekst skole) has lasting efficiency savings of 15749 kNOK in 2022, below the target of 0.7 % of its net frame (15750 kNOK); 1 kNOK are missing.",
+		"nb": concat(" ", [
+			"OSK (Oppvekst skole) har varig effektivisering på 15749 kNOK i 2022,",
+			"under målet på 0,7 % av nettorammen (15750 kNOK); det mangler 1 kNOK.",
+		]),
+		"en": concat(" ", [
+			"OSK (Oppvekst skole) has lasting efficiency savings of 15749 kNOK in 2022,",
+			"below the target of 0.7 % of its net frame (15750 kNOK); 1 kNOK are missing.",
+		]),
 	}}
 }
 
 test_fail_full_violation if {
 	docs := array.concat(at_target_but("PMK"), [efficiency("PMK", [2940, 5000, 8820])])
-	violations(docs) == {{
+	rows := [r | some d in docs; some r in contributions.rows with input as {"initiative": d}]
+	vs := poms_002.violation with input as {"rows": rows}
+	vs == {{
 		"rule_id": "POMS-002",
 		"severity": "warning",
 		"category": "budget",
@@ -86,8 +98,14 @@ test_fail_full_violation if {
 		"value": 5000,
 		"limit": 5880,
 		"message": {
-			"nb": "PMK (Plan, miljø og kultur) har varig effektivisering på 5000 kNOK i 2023, under målet på 1,4 % av nettorammen (5880 kNOK); det mangler 880 kNOK.",
-			"en": "PMK (Plan, miljø og kultur) has lasting efficiency savings of 5000 kNOK in 2023, below the target of 1.4 % of its net frame (5880 kNOK); 880 kNOK are missing.",
+			"nb": concat(" ", [
+				"PMK (Plan, miljø og kultur) har varig effektivisering på 5000 kNOK i 2023,",
+				"under målet på 1,4 % av nettorammen (5880 kNOK); det mangler 880 kNOK.",
+			]),
+			"en": concat(" ", [
+				"PMK (Plan, miljø og kultur) has lasting efficiency savings of 5000 kNOK in 2023,",
+				"below the target of 1.4 % of its net frame (5880 kNOK); 880 kNOK are missing.",
+			]),
 		},
 	}}
 }
@@ -96,11 +114,18 @@ test_fail_full_violation if {
 # limit is compared with a tolerance; the message rounds it to 8820.
 test_fail_limit_2024_is_the_target if {
 	docs := array.concat(at_target_but("PMK"), [efficiency("PMK", [2940, 5880, 8000])])
-	vs := violations(docs)
+	rows := [r | some d in docs; some r in contributions.rows with input as {"initiative": d}]
+	vs := poms_002.violation with input as {"rows": rows}
 	fx.brief(vs) == {warning("PMK", 2024)}
 	fx.messages(vs) == {{
-		"nb": "PMK (Plan, miljø og kultur) har varig effektivisering på 8000 kNOK i 2024, under målet på 2,1 % av nettorammen (8820 kNOK); det mangler 820 kNOK.",
-		"en": "PMK (Plan, miljø og kultur) has lasting efficiency savings of 8000 kNOK in 2024, below the target of 2.1 % of its net frame (8820 kNOK); 820 kNOK are missing.",
+		"nb": concat(" ", [
+			"PMK (Plan, miljø og kultur) har varig effektivisering på 8000 kNOK i 2024,",
+			"under målet på 2,1 % av nettorammen (8820 kNOK); det mangler 820 kNOK.",
+		]),
+		"en": concat(" ", [
+			"PMK (Plan, miljø og kultur) has lasting efficiency savings of 8000 kNOK in 2024,",
+			"below the target of 2.1 % of its net frame (8820 kNOK); 820 kNOK are missing.",
+		]),
 	}}
 	every v in vs {
 		v.value == 8000
@@ -109,17 +134,24 @@ test_fail_limit_2024_is_the_target if {
 }
 
 test_fail_sector_without_savings_every_year if {
-	fx.brief(violations(at_target_but("OBH"))) == all_years("OBH")
+	docs := at_target_but("OBH")
+	rows := [r | some d in docs; some r in contributions.rows with input as {"initiative": d}]
+	vs := poms_002.violation with input as {"rows": rows}
+	fx.brief(vs) == all_years("OBH")
 }
 
 test_success_savings_above_target if {
 	docs := array.concat(at_target_but("HSO"), [efficiency("HSO", [10000, 20000, 30000])])
-	violations(docs) == set()
+	rows := [r | some d in docs; some r in contributions.rows with input as {"initiative": d}]
+	vs := poms_002.violation with input as {"rows": rows}
+	vs == set()
 }
 
 test_success_savings_summed_over_initiatives if {
 	docs := array.concat(at_target_but("TEK"), [efficiency("TEK", [2000, 5000, 7000]), efficiency("TEK", [660, 320, 980])])
-	violations(docs) == set()
+	rows := [r | some d in docs; some r in contributions.rows with input as {"initiative": d}]
+	vs := poms_002.violation with input as {"rows": rows}
+	vs == set()
 }
 
 test_fail_one_off_effektivisering_lines_do_not_count if {
@@ -128,13 +160,17 @@ test_fail_one_off_effektivisering_lines_do_not_count if {
 		fx.effektivisering(2023, -11900),
 		fx.effektivisering(2024, -17850),
 	])])
-	fx.brief(violations(docs)) == {warning("OSU", 2022)}
+	rows := [r | some d in docs; some r in contributions.rows with input as {"initiative": d}]
+	vs := poms_002.violation with input as {"rows": rows}
+	fx.brief(vs) == {warning("OSU", 2022)}
 }
 
 test_success_positive_effektivisering_lines_do_not_count if {
 	# A positive effektivisering line does not reduce the savings.
 	docs := array.concat(at_target, [fx.forslag("OSK-2", "nytt_tiltak", "OSK", [fx.effektivisering(2023, 5000)])])
-	violations(docs) == set()
+	rows := [r | some d in docs; some r in contributions.rows with input as {"initiative": d}]
+	vs := poms_002.violation with input as {"rows": rows}
+	vs == set()
 }
 
 test_fail_positive_effektivisering_lines_do_not_count_as_savings if {
@@ -144,8 +180,16 @@ test_fail_positive_effektivisering_lines_do_not_count_as_savings if {
 		fx.effektivisering(2023, -31500),
 		fx.effektivisering(2024, -47250),
 	])])
-	violations(docs) == set()
-	fx.brief(violations(array.concat(at_target_but("OSK"), [fx.forslag("OSK-3", "nytt_tiltak", "OSK", [fx.effektivisering(2022, 15750)])]))) == all_years("OSK")
+	rows := [r | some d in docs; some r in contributions.rows with input as {"initiative": d}]
+	vs := poms_002.violation with input as {"rows": rows}
+	vs == set()
+	docs2 := array.concat(
+		at_target_but("OSK"),
+		[fx.forslag("OSK-3", "nytt_tiltak", "OSK", [fx.effektivisering(2022, 15750)])],
+	)
+	rows2 := [r | some d in docs2; some r in contributions.rows with input as {"initiative": d}]
+	vs2 := poms_002.violation with input as {"rows": rows2}
+	fx.brief(vs2) == all_years("OSK")
 }
 
 test_fail_other_buckets_do_not_count if {
@@ -154,23 +198,34 @@ test_fail_other_buckets_do_not_count if {
 		fx.innsparing(2023, -33600),
 		fx.drift(2024, -50400),
 	])])
-	fx.brief(violations(docs)) == all_years("POM")
+	rows := [r | some d in docs; some r in contributions.rows with input as {"initiative": d}]
+	vs := poms_002.violation with input as {"rows": rows}
+	fx.brief(vs) == all_years("POM")
 }
 
 test_fail_investment_lines_do_not_count if {
 	inv := object.union(fx.investering(2022, -16800), {"bucket": "effektivisering"})
-	docs := array.concat(at_target_but("POM"), [efficiency("POM", [0, 33600, 50400]), fx.forslag("POM-2", "investering", "POM", [inv])])
-	fx.brief(violations(docs)) == {warning("POM", 2022)}
+	docs := array.concat(
+		at_target_but("POM"),
+		[efficiency("POM", [0, 33600, 50400]), fx.forslag("POM-2", "investering", "POM", [inv])],
+	)
+	rows := [r | some d in docs; some r in contributions.rows with input as {"initiative": d}]
+	vs := poms_002.violation with input as {"rows": rows}
+	fx.brief(vs) == {warning("POM", 2022)}
 }
 
 test_fail_avvist_left_out if {
 	docs := array.concat(at_target_but("OBH"), [object.union(efficiency("OBH", targets.OBH), {"status": "avvist"})])
-	fx.brief(violations(docs)) == all_years("OBH")
+	rows := [r | some d in docs; some r in contributions.rows with input as {"initiative": d}]
+	vs := poms_002.violation with input as {"rows": rows}
+	fx.brief(vs) == all_years("OBH")
 }
 
 test_success_missing_status_counts if {
 	docs := array.concat(at_target_but("OBH"), [fx.without_status(efficiency("OBH", targets.OBH))])
-	violations(docs) == set()
+	rows := [r | some d in docs; some r in contributions.rows with input as {"initiative": d}]
+	vs := poms_002.violation with input as {"rows": rows}
+	vs == set()
 }
 
 test_success_cross_sector_gain_share_attributed if {
@@ -180,16 +235,22 @@ test_success_cross_sector_gain_share_attributed if {
 		["OSU"],
 		[fx.share("OSK", 100, 50), fx.share("OSU", 0, 50)],
 	)
-	rows := fx.rows_of([doc])
+	rows := contributions.rows with input as {"initiative": doc}
 	[r.amount_knok | some r in rows; r.sector == "OSU"] == [-15750, -31500, -47250]
-	violations(array.concat(at_target_but_two("OSK", "OSU"), [doc])) == set()
+	docs := array.concat(at_target_but_two("OSK", "OSU"), [doc])
+	portfolio_rows := [r | some d in docs; some r in contributions.rows with input as {"initiative": d}]
+	vs := poms_002.violation with input as {"rows": portfolio_rows}
+	vs == set()
 }
 
 at_target_but_two(a, b) := [efficiency(s, t) | some s, t in targets; s != a; s != b]
 
 test_fail_cross_sector_split_takes_the_gain_away if {
 	doc := fx.cross_sector(efficiency("OSK", targets.OSK), ["OSU"], [fx.share("OSK", 100, 50), fx.share("OSU", 0, 50)])
-	fx.brief(violations(array.concat(at_target_but_two("OSK", "OSU"), [doc]))) == all_years("OSK")
+	docs := array.concat(at_target_but_two("OSK", "OSU"), [doc])
+	rows := [r | some d in docs; some r in contributions.rows with input as {"initiative": d}]
+	vs := poms_002.violation with input as {"rows": rows}
+	fx.brief(vs) == all_years("OSK")
 }
 
 test_fail_invalid_split_gain_stays_with_lead if {
@@ -198,7 +259,10 @@ test_fail_invalid_split_gain_stays_with_lead if {
 		["OSU"],
 		[fx.share("OSK", 99.99, 50), fx.share("OSU", 0, 50)],
 	)
-	fx.brief(violations(array.concat(at_target_but_two("OSK", "OSU"), [doc]))) == all_years("OSU")
+	docs := array.concat(at_target_but_two("OSK", "OSU"), [doc])
+	rows := [r | some d in docs; some r in contributions.rows with input as {"initiative": d}]
+	vs := poms_002.violation with input as {"rows": rows}
+	fx.brief(vs) == all_years("OSU")
 }
 
 test_fail_split_without_other_sector_not_used if {
@@ -207,12 +271,15 @@ test_fail_split_without_other_sector_not_used if {
 		["OSK"],
 		[fx.share("OSK", 100, 50), fx.share("OSU", 0, 50)],
 	)
-	fx.brief(violations(array.concat(at_target_but_two("OSK", "OSU"), [doc]))) == all_years("OSU")
+	docs := array.concat(at_target_but_two("OSK", "OSU"), [doc])
+	rows := [r | some d in docs; some r in contributions.rows with input as {"initiative": d}]
+	vs := poms_002.violation with input as {"rows": rows}
+	fx.brief(vs) == all_years("OSU")
 }
 
 test_fail_pct_read_from_parameters if {
 	vs := poms_002.violation with input as {"rows": []}
-		with data.parameters.omstilling.efficiency_cumulative_pct["2023"] as 1
+		with data.styring.parameters.omstilling.efficiency_cumulative_pct["2023"] as 1
 	count(vs) == 21
 	{v.sector: v.limit | some v in vs; v.year == 2023; v.sector in {"OSK", "TEK"}} == {"OSK": 22500, "TEK": 3800}
 	{v.sector: v.limit | some v in vs; v.year == 2022; v.sector in {"OSK", "TEK"}} == {"OSK": 15750, "TEK": 2660}
@@ -220,7 +287,7 @@ test_fail_pct_read_from_parameters if {
 
 test_success_frame_read_from_parameters if {
 	vs := poms_002.violation with input as {"rows": []}
-		with data.parameters.sectors.net_frame_knok.OSK as {"2021": 0, "2022": 0, "2023": 0, "2024": 0}
+		with data.styring.parameters.sectors.net_frame_knok.OSK as {"2021": 0, "2022": 0, "2023": 0, "2024": 0}
 	count(vs) == 18
 	every v in vs {
 		v.sector != "OSK"

@@ -17,8 +17,10 @@
 #   waivable: true
 #   title_en: The plan period is too short
 #   remedy:
-#     nb: Utvid økonomiplanperioden (plan_period) til minst det antall budsjettår loven krever, og legg inn budsjettvirkningene for de nye årene.
-#     en: Extend the plan period (plan_period) to at least the number of budget years the law requires, and add the budget effects for the new years.
+#     nb: Utvid økonomiplanperioden (plan_period) til minst det antall budsjettår loven krever, og legg inn
+#       budsjettvirkningene for de nye årene.
+#     en: Extend the plan period (plan_period) to at least the number of budget years the law requires, and add the
+#       budget effects for the new years.
 package styring.rules.budget.bud_001
 
 import data.styring.lib.initiative as tiltak

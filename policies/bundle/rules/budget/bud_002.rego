@@ -17,8 +17,10 @@
 #   waivable: true
 #   title_en: A plan year has no operating line
 #   remedy:
-#     nb: Legg inn en budsjettlinje med konto drift for året, med beløp 0 hvis tiltaket ikke har driftsvirkning det året.
-#     en: Add a budget line with account drift for the year, with amount 0 if the initiative has no operating effect that year.
+#     nb: Legg inn en budsjettlinje med konto drift for året, med beløp 0 hvis tiltaket ikke har driftsvirkning det
+#       året.
+#     en: Add a budget line with account drift for the year, with amount 0 if the initiative has no operating effect
+#       that year.
 package styring.rules.budget.bud_002
 
 import data.styring.lib.initiative as tiltak
@@ -32,11 +34,17 @@ violation contains result.fail(meta, {
 	"year": y,
 	"message": result.msg(
 		sprintf(
-			"Økonomiplanåret %d (periode %s) mangler driftslinje i budget_effects. Legg inn en linje med konto drift for %d, med beløp 0 hvis tiltaket ikke har driftsvirkning det året.",
+			concat(" ", [
+				"Økonomiplanåret %d (periode %s) mangler driftslinje i budget_effects.",
+				"Legg inn en linje med konto drift for %d, med beløp 0 hvis tiltaket ikke har driftsvirkning det året.",
+			]),
 			[y, bud_001.period, y],
 		),
 		sprintf(
-			"Plan year %d (period %s) has no operating line in budget_effects. Add a line with account drift for %d, with amount 0 if the initiative has no operating effect that year.",
+			concat(" ", [
+				"Plan year %d (period %s) has no operating line in budget_effects.",
+				"Add a line with account drift for %d, with amount 0 if the initiative has no operating effect that year.",
+			]),
 			[y, bud_001.period, y],
 		),
 	),

@@ -16,8 +16,10 @@
 #   waivable: true
 #   title_en: A net operating cost is not financed
 #   remedy:
-#     nb: Legg inn driftsfinansiering (financing med konto drift) for året som dekker netto driftsutgift, for eksempel omprioritering, innsparing eller økt inntekt. Lån kan ikke finansiere drift.
-#     en: Add operating financing (financing with account drift) for the year that covers the net operating cost, for example reprioritisation, savings or increased income. Loans cannot finance operations.
+#     nb: Legg inn driftsfinansiering (financing med konto drift) for året som dekker netto driftsutgift, for eksempel
+#       omprioritering, innsparing eller økt inntekt. Lån kan ikke finansiere drift.
+#     en: Add operating financing (financing with account drift) for the year that covers the net operating cost, for
+#       example reprioritisation, savings or increased income. Loans cannot finance operations.
 package styring.rules.budget.bud_003
 
 import data.styring.lib.initiative as tiltak
@@ -29,22 +31,28 @@ violation contains result.fail(meta, {
 	"year": y,
 	"message": result.msg(
 		sprintf(
-			"I %d er netto driftsutgift %d kNOK, men driftsfinansieringen uten lån er bare %d kNOK; %d kNOK mangler finansiering.",
-			[y, net, funded, net - funded],
+			concat(" ", [
+				"I %d er netto driftsutgift %d kNOK, men driftsfinansieringen uten lån er bare %d kNOK;",
+				"%d kNOK mangler finansiering.",
+			]),
+			[y, net_cost, funded, net_cost - funded],
 		),
 		sprintf(
-			"In %d the net operating cost is %d kNOK, but the operating financing other than loans is only %d kNOK; %d kNOK is not financed.",
-			[y, net, funded, net - funded],
+			concat(" ", [
+				"In %d the net operating cost is %d kNOK, but the operating",
+				"financing other than loans is only %d kNOK; %d kNOK is not financed.",
+			]),
+			[y, net_cost, funded, net_cost - funded],
 		),
 	),
 }) if {
 	# net(y) > 0 needs a drift line with amount > 0.
 	max(bud_004.amounts) > 0
 	some y in tiltak.plan_years
-	net := sum([a | ls := tiltak.budget_effects; ls[i].year == y; ls[i].account == "drift"; a := ls[i].amount_knok])
-	net > 0
+	net_cost := sum([a | ls := tiltak.budget_effects; ls[i].year == y; ls[i].account == "drift"; a := ls[i].amount_knok])
+	net_cost > 0
 	funded := sum([f.amount_knok | some f in funding; f.year == y])
-	funded < net
+	funded < net_cost
 }
 
 # funding: drift financing (account drift, the default) from sources other than lan.

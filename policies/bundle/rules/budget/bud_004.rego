@@ -30,11 +30,17 @@ violation contains result.fail(meta, {
 	"severity": severity,
 	"message": result.msg(
 		sprintf(
-			"Budsjettlinje nr. %d (%d, %s, %d kNOK) mangler beregningsgrunnlag (calc_basis); det kreves når beløpet er minst %d kNOK i absoluttverdi%s.",
+			concat(" ", [
+				"Budsjettlinje nr. %d (%d, %s, %d kNOK) mangler beregningsgrunnlag (calc_basis);",
+				"det kreves når beløpet er minst %d kNOK i absoluttverdi%s.",
+			]),
 			[i + 1, l.year, l.account, l.amount_knok, limit, type_note_nb],
 		),
 		sprintf(
-			"Budget line no. %d (%d, %s, %d kNOK) has no calculation basis (calc_basis); one is required when the absolute amount is at least %d kNOK%s.",
+			concat(" ", [
+				"Budget line no. %d (%d, %s, %d kNOK) has no calculation basis (calc_basis);",
+				"one is required when the absolute amount is at least %d kNOK%s.",
+			]),
 			[i + 1, l.year, l.account, l.amount_knok, limit, type_note_en],
 		),
 	),

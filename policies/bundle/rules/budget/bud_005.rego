@@ -18,8 +18,10 @@
 #   waivable: true
 #   title_en: A permanent operating cost is financed with one-time money
 #   remedy:
-#     nb: Finansier varige driftsutgifter med varige midler (omprioritering, innsparing eller økt inntekt), eller marker utgiften som engangs (one_off) hvis den bare gjelder dette året.
-#     en: Finance permanent operating costs with permanent means (reprioritisation, savings or increased income), or mark the cost as one-off (one_off) if it applies to this year only.
+#     nb: Finansier varige driftsutgifter med varige midler (omprioritering, innsparing eller økt inntekt), eller marker
+#       utgiften som engangs (one_off) hvis den bare gjelder dette året.
+#     en: Finance permanent operating costs with permanent means (reprioritisation, savings or increased income), or
+#       mark the cost as one-off (one_off) if it applies to this year only.
 package styring.rules.budget.bud_005
 
 import data.styring.lib.initiative as tiltak
@@ -27,18 +29,10 @@ import data.styring.lib.result
 
 violation contains result.fail(meta, {
 	"path": sprintf("/financing/%d", [i]),
-	"message": result.msg(
-		sprintf(
-			"I %d finansieres %d kNOK fra %s, som er engangsmidler, mens tiltaket har varige driftsutgifter på %d kNOK samme år.",
-			[f.year, f.amount_knok, f.source, sum(costs)],
-		),
-		sprintf(
-			"In %d, %d kNOK is financed from %s, which is one-time money, while the initiative has permanent operating costs of %d kNOK the same year.",
-			[f.year, f.amount_knok, f.source, sum(costs)],
-		),
-	),
+	"message": message(f, sum(costs)),
 }) if {
 	fs := tiltak.financing_entries
+	some i
 	fs[i].source in {"disposisjonsfond", "bufferfond", "salgsinntekt"} # one-time money
 	f := fs[i]
 	object.get(f, "account", "drift") == "drift"
@@ -46,17 +40,34 @@ violation contains result.fail(meta, {
 	y in tiltak.plan_year_set
 
 	# The permanent (one_off false, the default) drift lines with amount > 0 in year y.
-	costs := [a |
+	costs := [l.amount_knok |
 		ls := tiltak.budget_effects
 		ls[j].year == y
 		l := ls[j]
 		l.account == "drift"
 		object.get(l, "one_off", false) == false
-		a := l.amount_knok
-		a > 0
+		l.amount_knok > 0
 	]
 	count(costs) > 0
 }
+
+# message names the year, the amount and source of the one-time money and the permanent costs.
+message(f, cost) := result.msg(
+	sprintf(
+		concat(" ", [
+			"I %d finansieres %d kNOK fra %s, som er engangsmidler,",
+			"mens tiltaket har varige driftsutgifter på %d kNOK samme år.",
+		]),
+		[f.year, f.amount_knok, f.source, cost],
+	),
+	sprintf(
+		concat(" ", [
+			"In %d, %d kNOK is financed from %s, which is one-time money,",
+			"while the initiative has permanent operating costs of %d kNOK the same year.",
+		]),
+		[f.year, f.amount_knok, f.source, cost],
+	),
+)
 
 # meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.

@@ -19,8 +19,12 @@
 #   waivable: true
 #   title_en: The investment does not meet the criteria for an investment
 #   remedy:
-#     nb: Oppgi økonomisk levetid (investment.economic_life_years) og anskaffelseskost (investment.acquisition_cost_knok). Oppfyller eiendelen ikke minstekravene, skal utgiften føres i driftsbudsjettet.
-#     en: Give the economic life (investment.economic_life_years) and the acquisition cost (investment.acquisition_cost_knok). If the asset does not meet the minimums, the cost belongs in the operating budget.
+#     nb: Oppgi økonomisk levetid (investment.economic_life_years) og anskaffelseskost
+#       (investment.acquisition_cost_knok). Oppfyller eiendelen ikke minstekravene, skal utgiften føres i
+#       driftsbudsjettet.
+#     en: Give the economic life (investment.economic_life_years) and the acquisition cost
+#       (investment.acquisition_cost_knok). If the asset does not meet the minimums, the cost belongs in the operating
+#       budget.
 package styring.rules.budget.inv_001
 
 import data.styring.lib.initiative as tiltak
@@ -67,7 +71,9 @@ default life_problem := null
 life_problem := result.msg(
 	sprintf("økonomisk levetid (investment.economic_life_years) mangler; minstekravet er %d år", [min_life]),
 	sprintf("the economic life (investment.economic_life_years) is missing; the minimum is %d years", [min_life]),
-) if life == null
+) if {
+	life == null
+}
 
 life_problem := result.msg(
 	sprintf("økonomisk levetid %d år er under minstekravet på %d år", [life, min_life]),
@@ -82,7 +88,9 @@ default cost_problem := null
 cost_problem := result.msg(
 	sprintf("anskaffelseskost (investment.acquisition_cost_knok) mangler; minstekravet er %d kNOK", [min_cost]),
 	sprintf("the acquisition cost (investment.acquisition_cost_knok) is missing; the minimum is %d kNOK", [min_cost]),
-) if cost == null
+) if {
+	cost == null
+}
 
 cost_problem := result.msg(
 	sprintf("anskaffelseskost %d kNOK er under minstekravet på %d kNOK", [cost, min_cost]),

@@ -18,8 +18,10 @@
 #   waivable: true
 #   title_en: A loan is used for something other than an investment
 #   remedy:
-#     nb: Finansier driftsutgifter og tiltak som ikke er investeringer uten lån, og bruk lån bare til investeringer i eiendeler kommunen eier selv (investment.owner_is_kommune).
-#     en: Finance operating costs and initiatives that are not investments without loans, and use loans only for investments in assets the municipality itself owns (investment.owner_is_kommune).
+#     nb: Finansier driftsutgifter og tiltak som ikke er investeringer uten lån, og bruk lån bare til investeringer i
+#       eiendeler kommunen eier selv (investment.owner_is_kommune).
+#     en: Finance operating costs and initiatives that are not investments without loans, and use loans only for
+#       investments in assets the municipality itself owns (investment.owner_is_kommune).
 package styring.rules.budget.inv_002
 
 import data.styring.lib.initiative as tiltak
@@ -29,11 +31,17 @@ violation contains result.fail(meta, {
 	"path": sprintf("/financing/%d", [i]),
 	"message": result.msg(
 		sprintf(
-			"Lånet på %d kNOK i %d er ikke tillatt fordi %s. Lån kan bare finansiere investeringer i eiendeler kommunen eier selv.",
+			concat(" ", [
+				"Lånet på %d kNOK i %d er ikke tillatt fordi %s.",
+				"Lån kan bare finansiere investeringer i eiendeler kommunen eier selv.",
+			]),
 			[f.amount_knok, f.year, concat(", og ", [r.nb | some r in reasons])],
 		),
 		sprintf(
-			"The loan of %d kNOK in %d is not allowed because %s. Loans may finance only investments in assets the municipality itself owns.",
+			concat(" ", [
+				"The loan of %d kNOK in %d is not allowed because %s.",
+				"Loans may finance only investments in assets the municipality itself owns.",
+			]),
 			[f.amount_knok, f.year, concat(", and ", [r.en | some r in reasons])],
 		),
 	),
@@ -48,13 +56,15 @@ violation contains result.fail(meta, {
 # reasons: every loan when the initiative is not an investering in an asset the
 # kommune owns, else the loans on account drift (the default).
 suspect_loans contains i if {
-	fs := tiltak.financing_entries
-	fs[i].source == "lan"
 	not owned_investment
+	fs := tiltak.financing_entries
+	some i
+	fs[i].source == "lan"
 }
 
 suspect_loans contains i if {
 	fs := tiltak.financing_entries
+	some i
 	fs[i].source == "lan"
 	object.get(fs[i], "account", "drift") == "drift"
 }
@@ -67,7 +77,9 @@ owned_investment if {
 account_reason(f) := result.msg(
 	"det er ført på driftskonto (account drift)",
 	"it is on the operating account (account drift)",
-) if f.account == "drift"
+) if {
+	f.account == "drift"
+}
 
 account_reason(f) := null if f.account != "drift"
 
@@ -76,14 +88,18 @@ default type_reason := null
 type_reason := result.msg(
 	sprintf("tiltakstypen er %s, ikke investering", [tiltak.doc.type]),
 	sprintf("the initiative type is %s, not investering", [tiltak.doc.type]),
-) if tiltak.doc.type != "investering"
+) if {
+	tiltak.doc.type != "investering"
+}
 
 default owner_reason := null
 
 owner_reason := result.msg(
 	"det ikke er bekreftet at kommunen eier eiendelen (investment.owner_is_kommune er ikke true)",
 	"it is not confirmed that the municipality owns the asset (investment.owner_is_kommune is not true)",
-) if not tiltak.true_at(["investment", "owner_is_kommune"])
+) if {
+	not tiltak.true_at(["investment", "owner_is_kommune"])
+}
 
 # meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.

@@ -19,8 +19,10 @@
 #   waivable: true
 #   title_en: The investment has no operating consequences
 #   remedy:
-#     nb: Oppgi ferdigstillelsesår (investment.completion_year) og driftskonsekvensene (investment.opex_consequences) for hvert økonomiplanår fra og med ferdigstillelsen, med beløp 0 hvis det ikke er noen.
-#     en: Give the completion year (investment.completion_year) and the operating consequences (investment.opex_consequences) for every plan year from completion on, with amount 0 if there are none.
+#     nb: Oppgi ferdigstillelsesår (investment.completion_year) og driftskonsekvensene (investment.opex_consequences)
+#       for hvert økonomiplanår fra og med ferdigstillelsen, med beløp 0 hvis det ikke er noen.
+#     en: Give the completion year (investment.completion_year) and the operating consequences
+#       (investment.opex_consequences) for every plan year from completion on, with amount 0 if there are none.
 package styring.rules.budget.inv_003
 
 import data.styring.lib.initiative as tiltak
@@ -29,8 +31,14 @@ import data.styring.lib.result
 violation contains result.fail(meta, {
 	"path": "/investment/completion_year",
 	"message": result.msg(
-		"Investeringen mangler ferdigstillelsesår (investment.completion_year), så driftskonsekvensene i økonomiplanperioden kan ikke kontrolleres.",
-		"The investment has no completion year (investment.completion_year), so its operating consequences in the plan period cannot be checked.",
+		concat(" ", [
+			"Investeringen mangler ferdigstillelsesår (investment.completion_year),",
+			"så driftskonsekvensene i økonomiplanperioden kan ikke kontrolleres.",
+		]),
+		concat(" ", [
+			"The investment has no completion year (investment.completion_year),",
+			"so its operating consequences in the plan period cannot be checked.",
+		]),
 	),
 }) if {
 	tiltak.doc.type == "investering"
@@ -44,11 +52,17 @@ violation contains result.fail(meta, {
 	"year": y,
 	"message": result.msg(
 		sprintf(
-			"Investeringen ferdigstilles i %d, men driftskonsekvensene for %d mangler i investment.opex_consequences. Legg inn beløpet for %d, 0 hvis det ikke er noen.",
+			concat(" ", [
+				"Investeringen ferdigstilles i %d, men driftskonsekvensene for %d mangler i investment.opex_consequences.",
+				"Legg inn beløpet for %d, 0 hvis det ikke er noen.",
+			]),
 			[completion, y, y],
 		),
 		sprintf(
-			"The investment is completed in %d, but the operating consequences for %d are missing from investment.opex_consequences. Add the amount for %d, 0 if there are none.",
+			concat(" ", [
+				"The investment is completed in %d, but the operating consequences for %d are missing",
+				"from investment.opex_consequences. Add the amount for %d, 0 if there are none.",
+			]),
 			[completion, y, y],
 		),
 	),

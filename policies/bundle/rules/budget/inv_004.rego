@@ -21,8 +21,10 @@
 #   waivable: true
 #   title_en: The investment costs are not financed in balance
 #   remedy:
-#     nb: Juster investeringsfinansieringen (financing med konto investering) for året slik at den er lik investeringsutgiftene i budget_effects.
-#     en: Adjust the investment financing (financing with account investering) for the year so that it equals the investment costs in budget_effects.
+#     nb: Juster investeringsfinansieringen (financing med konto investering) for året slik at den er lik
+#       investeringsutgiftene i budget_effects.
+#     en: Adjust the investment financing (financing with account investering) for the year so that it equals the
+#       investment costs in budget_effects.
 package styring.rules.budget.inv_004
 
 import data.styring.lib.initiative as tiltak
@@ -32,24 +34,38 @@ import data.styring.rules.data.dat_003
 violation contains result.fail(meta, {
 	"path": "/financing",
 	"year": y,
-	"message": result.msg(
-		sprintf(
-			"I %d er investeringsutgiftene %d kNOK, men investeringsfinansieringen er %d kNOK: %d kNOK %s (tillatt avvik er %s kNOK).",
-			[y, cost, funded, abs(funded - cost), gap_nb(funded, cost), result.decimal_nb(tolerance)],
-		),
-		sprintf(
-			"In %d the investment costs are %d kNOK, but the investment financing is %d kNOK: %d kNOK %s (allowed difference %v kNOK).",
-			[y, cost, funded, abs(funded - cost), gap_en(funded, cost), tolerance],
-		),
-	),
+	"message": message(y, cost, funded),
 }) if {
 	tiltak.doc.type == "investering"
 	years := dat_003.investering_years & tiltak.plan_year_set
 	some y in years
 	cost := sum([a | ls := tiltak.budget_effects; ls[i].account == "investering"; ls[i].year == y; a := ls[i].amount_knok])
-	funded := sum([a | fs := tiltak.financing_entries; fs[i].account == "investering"; fs[i].year == y; a := fs[i].amount_knok])
+	funded := sum([a |
+		fs := tiltak.financing_entries
+		fs[i].account == "investering"
+		fs[i].year == y
+		a := fs[i].amount_knok
+	])
 	abs(funded - cost) > tolerance
 }
+
+# message names the year, the investment costs, the financing and the difference.
+message(y, cost, funded) := result.msg(
+	sprintf(
+		concat(" ", [
+			"I %d er investeringsutgiftene %d kNOK, men investeringsfinansieringen er %d kNOK:",
+			"%d kNOK %s (tillatt avvik er %s kNOK).",
+		]),
+		[y, cost, funded, abs(funded - cost), gap_nb(funded, cost), result.decimal_nb(tolerance)],
+	),
+	sprintf(
+		concat(" ", [
+			"In %d the investment costs are %d kNOK, but the investment financing is %d kNOK:",
+			"%d kNOK %s (allowed difference %v kNOK).",
+		]),
+		[y, cost, funded, abs(funded - cost), gap_en(funded, cost), tolerance],
+	),
+)
 
 tolerance := object.get(tiltak.params, ["economy", "investment_balance_tolerance_knok"], 1)
 

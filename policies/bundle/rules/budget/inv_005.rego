@@ -16,8 +16,10 @@
 #   waivable: true
 #   title_en: It is not stated whether the investment is rentable
 #   remedy:
-#     nb: Oppgi i investment.rentable om investeringen finansieres av gebyrer eller inntekter (true, for eksempel selvkost eller husleie) eller ikke (false).
-#     en: State in investment.rentable whether the investment is financed by fees or income (true, for example cost-covering fees or rent) or not (false).
+#     nb: Oppgi i investment.rentable om investeringen finansieres av gebyrer eller inntekter (true, for eksempel
+#       selvkost eller husleie) eller ikke (false).
+#     en: State in investment.rentable whether the investment is financed by fees or income (true, for example
+#       cost-covering fees or rent) or not (false).
 package styring.rules.budget.inv_005
 
 import data.styring.lib.initiative as tiltak

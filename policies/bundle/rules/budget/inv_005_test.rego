@@ -15,7 +15,8 @@ test_fail_rentable_missing if {
 
 test_fail_investment_missing if {
 	doc := json.remove(fixtures.investering, ["investment"])
-	fixtures.brief(inv_005.violation) == {{"rule_id": "INV-005", "severity": "error", "path": "/investment/rentable"}} with input as fixtures.input_for(doc)
+	vs := inv_005.violation with input as fixtures.input_for(doc)
+	fixtures.brief(vs) == {{"rule_id": "INV-005", "severity": "error", "path": "/investment/rentable"}}
 }
 
 test_success_rentable_false if {

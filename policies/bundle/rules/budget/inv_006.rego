@@ -19,8 +19,10 @@
 #   waivable: true
 #   title_en: Too little equity financing of a non-rentable investment
 #   remedy:
-#     nb: Øk finansieringen fra andre kilder enn lån (egenkapital, tilskudd, momskompensasjon, salgsinntekt) eller reduser lånet, slik at lånefinansieringen ikke overstiger det måltallet tillater.
-#     en: Increase the financing from sources other than loans (equity, grants, VAT compensation, sales income) or reduce the loan, so that loan financing does not exceed what the financial target allows.
+#     nb: Øk finansieringen fra andre kilder enn lån (egenkapital, tilskudd, momskompensasjon, salgsinntekt) eller
+#       reduser lånet, slik at lånefinansieringen ikke overstiger det måltallet tillater.
+#     en: Increase the financing from sources other than loans (equity, grants, VAT compensation, sales income) or
+#       reduce the loan, so that loan financing does not exceed what the financial target allows.
 package styring.rules.budget.inv_006
 
 import data.styring.lib.initiative as tiltak
@@ -30,11 +32,17 @@ violation contains result.fail(meta, {
 	"path": "/financing",
 	"message": result.msg(
 		sprintf(
-			"Investeringen er ikke rentabel, men bare %s %% av investeringsfinansieringen (%d av %d kNOK) kommer fra andre kilder enn lån; minstekravet er %s %%.",
+			concat(" ", [
+				"Investeringen er ikke rentabel, men bare %s %% av investeringsfinansieringen",
+				"(%d av %d kNOK) kommer fra andre kilder enn lån; minstekravet er %s %%.",
+			]),
 			[result.decimal_nb(share), non_loan, total, result.decimal_nb(min_pct)],
 		),
 		sprintf(
-			"The investment is not rentable, but only %v %% of its investment financing (%d of %d kNOK) comes from sources other than loans; the minimum is %v %%.",
+			concat(" ", [
+				"The investment is not rentable, but only %v %% of its investment financing",
+				"(%d of %d kNOK) comes from sources other than loans; the minimum is %v %%.",
+			]),
 			[share, non_loan, total, min_pct],
 		),
 	),

@@ -12,8 +12,14 @@ test_fail_equity_share_below_minimum if {
 	vs := inv_006.violation with input as fixtures.input_for(doc)
 	fixtures.brief(vs) == {{"rule_id": "INV-006", "severity": "warning", "path": "/financing"}}
 	fixtures.messages(vs) == {{
-		"nb": "Investeringen er ikke rentabel, men bare 43,7 % av investeringsfinansieringen (70000 av 160000 kNOK) kommer fra andre kilder enn lån; minstekravet er 50 %.",
-		"en": "The investment is not rentable, but only 43.7 % of its investment financing (70000 of 160000 kNOK) comes from sources other than loans; the minimum is 50 %.",
+		"nb": concat(" ", [
+			"Investeringen er ikke rentabel, men bare 43,7 % av investeringsfinansieringen",
+			"(70000 av 160000 kNOK) kommer fra andre kilder enn lån; minstekravet er 50 %.",
+		]),
+		"en": concat(" ", [
+			"The investment is not rentable, but only 43.7 % of its investment financing",
+			"(70000 of 160000 kNOK) comes from sources other than loans; the minimum is 50 %.",
+		]),
 	}}
 }
 
@@ -24,8 +30,14 @@ test_fail_just_below_minimum if {
 	])
 	vs := inv_006.violation with input as fixtures.input_for(doc)
 	fixtures.messages(vs) == {{
-		"nb": "Investeringen er ikke rentabel, men bare 49,9 % av investeringsfinansieringen (79999 av 160000 kNOK) kommer fra andre kilder enn lån; minstekravet er 50 %.",
-		"en": "The investment is not rentable, but only 49.9 % of its investment financing (79999 of 160000 kNOK) comes from sources other than loans; the minimum is 50 %.",
+		"nb": concat(" ", [
+			"Investeringen er ikke rentabel, men bare 49,9 % av investeringsfinansieringen",
+			"(79999 av 160000 kNOK) kommer fra andre kilder enn lån; minstekravet er 50 %.",
+		]),
+		"en": concat(" ", [
+			"The investment is not rentable, but only 49.9 % of its investment financing",
+			"(79999 of 160000 kNOK) comes from sources other than loans; the minimum is 50 %.",
+		]),
 	}}
 }
 
@@ -35,7 +47,10 @@ test_success_exactly_at_minimum if {
 }
 
 test_success_drift_financing_does_not_count if {
-	doc := json.patch(fixtures.investering, [{"op": "add", "path": "/financing/-", "value": {"year": 2024, "source": "lan", "amount_knok": 50000}}])
+	doc := json.patch(
+		fixtures.investering,
+		[{"op": "add", "path": "/financing/-", "value": {"year": 2024, "source": "lan", "amount_knok": 50000}}],
+	)
 	count(inv_006.violation) == 0 with input as fixtures.input_for(doc)
 }
 
@@ -63,7 +78,11 @@ test_success_no_investment_financing if {
 test_success_not_an_investment if {
 	doc := json.patch(fixtures.digital, [
 		{"op": "add", "path": "/investment", "value": {"rentable": false}},
-		{"op": "add", "path": "/financing/-", "value": {"year": 2023, "account": "investering", "source": "lan", "amount_knok": 500}},
+		{
+			"op": "add",
+			"path": "/financing/-",
+			"value": {"year": 2023, "account": "investering", "source": "lan", "amount_knok": 500},
+		},
 	])
 	count(inv_006.violation) == 0 with input as fixtures.input_for(doc)
 }

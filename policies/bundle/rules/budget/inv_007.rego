@@ -14,8 +14,10 @@
 #   waivable: true
 #   title_en: A large investment project has no project phase
 #   remedy:
-#     nb: Oppgi hvilken fase prosjektet er i etter prosjektmetodikken (investment.project_phase), for eksempel konseptfase eller forprosjekt.
-#     en: Give the phase the project is in under the project method (investment.project_phase), for example konseptfase or forprosjekt.
+#     nb: Oppgi hvilken fase prosjektet er i etter prosjektmetodikken (investment.project_phase), for eksempel
+#       konseptfase eller forprosjekt.
+#     en: Give the phase the project is in under the project method (investment.project_phase), for example konseptfase
+#       or forprosjekt.
 package styring.rules.budget.inv_007
 
 import data.styring.lib.initiative as tiltak
@@ -25,11 +27,17 @@ violation contains result.fail(meta, {
 	"path": "/investment/project_phase",
 	"message": result.msg(
 		sprintf(
-			"Investeringen har anskaffelseskost %d kNOK, over grensen for store prosjekter på %d kNOK, men prosjektfasen (investment.project_phase) er ikke oppgitt.",
+			concat(" ", [
+				"Investeringen har anskaffelseskost %d kNOK, over grensen for store prosjekter på %d kNOK,",
+				"men prosjektfasen (investment.project_phase) er ikke oppgitt.",
+			]),
 			[cost, limit],
 		),
 		sprintf(
-			"The investment has an acquisition cost of %d kNOK, above the large-project limit of %d kNOK, but its project phase (investment.project_phase) is not given.",
+			concat(" ", [
+				"The investment has an acquisition cost of %d kNOK, above the large-project limit of %d kNOK,",
+				"but its project phase (investment.project_phase) is not given.",
+			]),
 			[cost, limit],
 		),
 	),

@@ -17,7 +17,8 @@
 #   title_en: The restructuring initiative gives no operating saving
 #   remedy:
 #     nb: Før innsparingen som negative driftsbeløp (account drift) i de årene den gir effekt, eller endre tiltakstypen.
-#     en: Enter the saving as negative operating amounts (account drift) in the years it takes effect, or change the initiative type.
+#     en: Enter the saving as negative operating amounts (account drift) in the years it takes effect, or change the
+#       initiative type.
 package styring.rules.budget.oms_001
 
 import data.styring.lib.initiative as tiltak
@@ -31,11 +32,17 @@ violation contains result.fail(meta, {
 	"path": "/budget_effects",
 	"message": result.msg(
 		sprintf(
-			"Tiltak av typen «%s» skal gi varig innsparing i drift, men ingen år i økonomiplanperioden %s har negativ netto driftseffekt (%s).",
+			concat(" ", [
+				"Tiltak av typen «%s» skal gi varig innsparing i drift,",
+				"men ingen år i økonomiplanperioden %s har negativ netto driftseffekt (%s).",
+			]),
 			[tiltak.doc.type, bud_001.period, concat(", ", nets)],
 		),
 		sprintf(
-			"An initiative of type «%s» must give a lasting operating saving, but no year of the plan period %s has a negative net operating effect (%s).",
+			concat(" ", [
+				"An initiative of type «%s» must give a lasting operating saving,",
+				"but no year of the plan period %s has a negative net operating effect (%s).",
+			]),
 			[tiltak.doc.type, bud_001.period, concat(", ", nets)],
 		),
 	),
@@ -54,12 +61,12 @@ saving_year if {
 
 # A year without drift lines has net(y) = 0, so only years in net_by_year can save.
 saving_year if {
-	some y, net in tiltak.net_by_year
-	net < 0
+	some y, n in tiltak.net_by_year
+	n < 0
 	y in tiltak.plan_year_set
 }
 
-nets := [sprintf("%d: %v kNOK", [y, tiltak.net(y)]) | some y in tiltak.plan_years]
+nets := [sprintf("%d: %v kNOK", [y, tiltak.net_in(y)]) | some y in tiltak.plan_years]
 
 # meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.

@@ -16,8 +16,10 @@
 #   waivable: true
 #   title_en: A restructuring or efficiency gain is not entered as an operating saving
 #   remedy:
-#     nb: Før gevinsten på konto drift med negativt beløp, eller sett bøtten (bucket) til «ingen» for linjer som ikke er en gevinst.
-#     en: Enter the gain on account drift with a negative amount, or set the bucket to «ingen» for lines that are not a gain.
+#     nb: Før gevinsten på konto drift med negativt beløp, eller sett bøtten (bucket) til «ingen» for linjer som ikke er
+#       en gevinst.
+#     en: Enter the gain on account drift with a negative amount, or set the bucket to «ingen» for lines that are not a
+#       gain.
 package styring.rules.budget.oms_002
 
 import data.styring.lib.initiative as tiltak
@@ -29,11 +31,17 @@ violation contains result.fail(meta, {
 	"path": sprintf("/budget_effects/%d/bucket", [i]),
 	"message": result.msg(
 		sprintf(
-			"Budsjettlinjen for %d (budget_effects/%d, %v kNOK) ligger i bøtten «%s», men %s. En gevinst telles én gang, som en innsparing i drift (negativt beløp).",
+			concat(" ", [
+				"Budsjettlinjen for %d (budget_effects/%d, %v kNOK) ligger i bøtten «%s», men %s.",
+				"En gevinst telles én gang, som en innsparing i drift (negativt beløp).",
+			]),
 			[l.year, i, l.amount_knok, l.bucket, concat(" og ", [x.nb | some x in found])],
 		),
 		sprintf(
-			"The budget line for %d (budget_effects/%d, %v kNOK) is in bucket «%s», but %s. A gain counts once, as an operating saving (negative amount).",
+			concat(" ", [
+				"The budget line for %d (budget_effects/%d, %v kNOK) is in bucket «%s», but %s.",
+				"A gain counts once, as an operating saving (negative amount).",
+			]),
 			[l.year, i, l.amount_knok, l.bucket, concat(" and ", [x.en | some x in found])],
 		),
 	),

@@ -9,18 +9,33 @@ test_fail_gain_bucket_with_zero_amount if {
 	vs := oms_002.violation with input as fixtures.input_for(doc)
 	fixtures.brief(vs) == {{"rule_id": "OMS-002", "severity": "error", "path": "/budget_effects/0/bucket"}}
 	fixtures.messages(vs) == {{
-		"nb": "Budsjettlinjen for 2021 (budget_effects/0, 0 kNOK) ligger i bøtten «omstilling», men beløpet 0 kNOK er ikke negativt. En gevinst telles én gang, som en innsparing i drift (negativt beløp).",
-		"en": "The budget line for 2021 (budget_effects/0, 0 kNOK) is in bucket «omstilling», but the amount 0 kNOK is not negative. A gain counts once, as an operating saving (negative amount).",
+		"nb": concat(" ", [
+			"Budsjettlinjen for 2021 (budget_effects/0, 0 kNOK) ligger i bøtten «omstilling»,",
+			"men beløpet 0 kNOK er ikke negativt. En gevinst telles én gang, som en innsparing i drift (negativt beløp).",
+		]),
+		"en": concat(" ", [
+			"The budget line for 2021 (budget_effects/0, 0 kNOK) is in bucket «omstilling»,",
+			"but the amount 0 kNOK is not negative. A gain counts once, as an operating saving (negative amount).",
+		]),
 	}}
 }
 
 test_fail_gain_on_investment_account if {
-	doc := json.patch(fixtures.effektivisering, [{"op": "replace", "path": "/budget_effects/2/account", "value": "investering"}])
+	doc := json.patch(
+		fixtures.effektivisering,
+		[{"op": "replace", "path": "/budget_effects/2/account", "value": "investering"}],
+	)
 	vs := oms_002.violation with input as fixtures.input_for(doc)
 	fixtures.brief(vs) == {{"rule_id": "OMS-002", "severity": "error", "path": "/budget_effects/2/bucket"}}
 	fixtures.messages(vs) == {{
-		"nb": "Budsjettlinjen for 2024 (budget_effects/2, -2700 kNOK) ligger i bøtten «effektivisering», men den er ført på konto «investering», ikke «drift». En gevinst telles én gang, som en innsparing i drift (negativt beløp).",
-		"en": "The budget line for 2024 (budget_effects/2, -2700 kNOK) is in bucket «effektivisering», but it is on account «investering», not «drift». A gain counts once, as an operating saving (negative amount).",
+		"nb": concat(" ", [
+			"Budsjettlinjen for 2024 (budget_effects/2, -2700 kNOK) ligger i bøtten «effektivisering», men den er ført",
+			"på konto «investering», ikke «drift». En gevinst telles én gang, som en innsparing i drift (negativt beløp).",
+		]),
+		"en": concat(" ", [
+			"The budget line for 2024 (budget_effects/2, -2700 kNOK) is in bucket «effektivisering»,",
+			"but it is on account «investering», not «drift». A gain counts once, as an operating saving (negative amount).",
+		]),
 	}}
 }
 
@@ -37,12 +52,26 @@ test_fail_both_problems_one_per_line if {
 	}
 	fixtures.messages(vs) == {
 		{
-			"nb": "Budsjettlinjen for 2022 (budget_effects/1, 1500 kNOK) ligger i bøtten «omstilling», men den er ført på konto «investering», ikke «drift» og beløpet 1500 kNOK er ikke negativt. En gevinst telles én gang, som en innsparing i drift (negativt beløp).",
-			"en": "The budget line for 2022 (budget_effects/1, 1500 kNOK) is in bucket «omstilling», but it is on account «investering», not «drift» and the amount 1500 kNOK is not negative. A gain counts once, as an operating saving (negative amount).",
+			"nb": concat(" ", [
+				"Budsjettlinjen for 2022 (budget_effects/1, 1500 kNOK) ligger i bøtten «omstilling»,",
+				"men den er ført på konto «investering», ikke «drift» og beløpet 1500 kNOK er ikke negativt.",
+				"En gevinst telles én gang, som en innsparing i drift (negativt beløp).",
+			]),
+			"en": concat(" ", [
+				"The budget line for 2022 (budget_effects/1, 1500 kNOK) is in bucket «omstilling»,",
+				"but it is on account «investering», not «drift» and the amount 1500 kNOK is not negative.",
+				"A gain counts once, as an operating saving (negative amount).",
+			]),
 		},
 		{
-			"nb": "Budsjettlinjen for 2024 (budget_effects/3, 10 kNOK) ligger i bøtten «omstilling», men beløpet 10 kNOK er ikke negativt. En gevinst telles én gang, som en innsparing i drift (negativt beløp).",
-			"en": "The budget line for 2024 (budget_effects/3, 10 kNOK) is in bucket «omstilling», but the amount 10 kNOK is not negative. A gain counts once, as an operating saving (negative amount).",
+			"nb": concat(" ", [
+				"Budsjettlinjen for 2024 (budget_effects/3, 10 kNOK) ligger i bøtten «omstilling»,",
+				"men beløpet 10 kNOK er ikke negativt. En gevinst telles én gang, som en innsparing i drift (negativt beløp).",
+			]),
+			"en": concat(" ", [
+				"The budget line for 2024 (budget_effects/3, 10 kNOK) is in bucket «omstilling»,",
+				"but the amount 10 kNOK is not negative. A gain counts once, as an operating saving (negative amount).",
+			]),
 		},
 	}
 }

@@ -17,8 +17,10 @@
 #   waivable: true
 #   title_en: A one-off effect does not count towards the restructuring and efficiency targets
 #   remedy:
-#     nb: Før bare varige gevinster i bøttene omstilling og effektivisering; sett bøtten til «ingen» for engangseffekter.
-#     en: Enter only lasting gains in the omstilling and effektivisering buckets; set the bucket to «ingen» for one-off effects.
+#     nb: Før bare varige gevinster i bøttene omstilling og effektivisering; sett bøtten til «ingen» for
+#       engangseffekter.
+#     en: Enter only lasting gains in the omstilling and effektivisering buckets; set the bucket to «ingen» for one-off
+#       effects.
 package styring.rules.budget.oms_003
 
 import data.styring.lib.initiative as tiltak
@@ -29,11 +31,17 @@ violation contains result.fail(meta, {
 	"path": sprintf("/budget_effects/%d/one_off", [i]),
 	"message": result.msg(
 		sprintf(
-			"Budsjettlinjen for %d (budget_effects/%d, %v kNOK) i bøtten «%s» er en engangseffekt (one_off) og teller ikke mot målene for omstilling og effektivisering.",
+			concat(" ", [
+				"Budsjettlinjen for %d (budget_effects/%d, %v kNOK) i bøtten «%s» er en",
+				"engangseffekt (one_off) og teller ikke mot målene for omstilling og effektivisering.",
+			]),
 			[l.year, i, l.amount_knok, l.bucket],
 		),
 		sprintf(
-			"The budget line for %d (budget_effects/%d, %v kNOK) in bucket «%s» is a one-off effect (one_off) and does not count towards the omstilling and efficiency targets.",
+			concat(" ", [
+				"The budget line for %d (budget_effects/%d, %v kNOK) in bucket «%s» is a one-off",
+				"effect (one_off) and does not count towards the omstilling and efficiency targets.",
+			]),
 			[l.year, i, l.amount_knok, l.bucket],
 		),
 	),

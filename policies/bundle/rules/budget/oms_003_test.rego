@@ -8,8 +8,14 @@ test_fail_one_off_gain if {
 	vs := oms_003.violation with input as fixtures.input_for(doc)
 	fixtures.brief(vs) == {{"rule_id": "OMS-003", "severity": "warning", "path": "/budget_effects/1/one_off"}}
 	fixtures.messages(vs) == {{
-		"nb": "Budsjettlinjen for 2022 (budget_effects/1, -1500 kNOK) i bøtten «omstilling» er en engangseffekt (one_off) og teller ikke mot målene for omstilling og effektivisering.",
-		"en": "The budget line for 2022 (budget_effects/1, -1500 kNOK) in bucket «omstilling» is a one-off effect (one_off) and does not count towards the omstilling and efficiency targets.",
+		"nb": concat(" ", [
+			"Budsjettlinjen for 2022 (budget_effects/1, -1500 kNOK) i bøtten «omstilling» er en",
+			"engangseffekt (one_off) og teller ikke mot målene for omstilling og effektivisering.",
+		]),
+		"en": concat(" ", [
+			"The budget line for 2022 (budget_effects/1, -1500 kNOK) in bucket «omstilling» is a one-off",
+			"effect (one_off) and does not count towards the omstilling and efficiency targets.",
+		]),
 	}}
 }
 

@@ -5,7 +5,10 @@ import data.styring.test.fixtures
 
 test_fail_one_violation_per_schema_error if {
 	errs := [
-		{"path": "/sector", "message": {"nb": "sector: «XYZ» er ikke en gyldig sektor", "en": "sector: «XYZ» is not a valid sector"}},
+		{
+			"path": "/sector",
+			"message": {"nb": "sector: «XYZ» er ikke en gyldig sektor", "en": "sector: «XYZ» is not a valid sector"},
+		},
 		{"path": "", "message": {"nb": "mangler påkrevd felt title", "en": "missing required property title"}},
 	]
 	vs := dat_001.violation with input as object.union(fixtures.input_for(fixtures.omstilling), {"schema_errors": errs})

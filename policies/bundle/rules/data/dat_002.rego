@@ -15,8 +15,10 @@
 #   waivable: true
 #   title_en: The end date or end year is before the start
 #   remedy:
-#     nb: Rett start- og sluttdato (start_date, end_date) eller start- og sluttår for økonomiplanperioden (plan_period) slik at slutten ikke ligger før starten.
-#     en: Correct the start and end date (start_date, end_date) or the start and end year of the plan period (plan_period) so that the end is not before the start.
+#     nb: Rett start- og sluttdato (start_date, end_date) eller start- og sluttår for økonomiplanperioden (plan_period)
+#       slik at slutten ikke ligger før starten.
+#     en: Correct the start and end date (start_date, end_date) or the start and end year of the plan period
+#       (plan_period) so that the end is not before the start.
 package styring.rules.data.dat_002
 
 import data.styring.lib.initiative as tiltak
@@ -26,8 +28,14 @@ import data.styring.rules.governance.gov_004
 violation contains result.fail(meta, {
 	"path": "/end_date",
 	"message": result.msg(
-		sprintf("Sluttdatoen %s (end_date) er før startdatoen %s (start_date).", [tiltak.doc.end_date, tiltak.doc.start_date]),
-		sprintf("The end date %s (end_date) is before the start date %s (start_date).", [tiltak.doc.end_date, tiltak.doc.start_date]),
+		sprintf(
+			"Sluttdatoen %s (end_date) er før startdatoen %s (start_date).",
+			[tiltak.doc.end_date, tiltak.doc.start_date],
+		),
+		sprintf(
+			"The end date %s (end_date) is before the start date %s (start_date).",
+			[tiltak.doc.end_date, tiltak.doc.start_date],
+		),
 	),
 }) if {
 	tiltak.doc.end_date < tiltak.doc.start_date
@@ -37,11 +45,17 @@ violation contains result.fail(meta, {
 	"path": "/plan_period/end_year",
 	"message": result.msg(
 		sprintf(
-			"Økonomiplanperioden slutter i %d (end_year), før den starter i %d (start_year). Til dette er rettet, vurderes tiltaket mot standardperioden %s.",
+			concat(" ", [
+				"Økonomiplanperioden slutter i %d (end_year), før den starter i %d (start_year).",
+				"Til dette er rettet, vurderes tiltaket mot standardperioden %s.",
+			]),
 			[pp.end_year, pp.start_year, gov_004.default_period],
 		),
 		sprintf(
-			"The plan period ends in %d (end_year), before it starts in %d (start_year). Until this is corrected, the initiative is checked against the default period %s.",
+			concat(" ", [
+				"The plan period ends in %d (end_year), before it starts in %d (start_year).",
+				"Until this is corrected, the initiative is checked against the default period %s.",
+			]),
 			[pp.end_year, pp.start_year, gov_004.default_period],
 		),
 	),

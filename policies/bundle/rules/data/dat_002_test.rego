@@ -23,8 +23,14 @@ test_fail_plan_period_runs_backwards if {
 	vs := dat_002.violation with input as fixtures.input_for(doc)
 	fixtures.brief(vs) == {{"rule_id": "DAT-002", "severity": "error", "path": "/plan_period/end_year"}}
 	fixtures.messages(vs) == {{
-		"nb": "Økonomiplanperioden slutter i 2021 (end_year), før den starter i 2022 (start_year). Til dette er rettet, vurderes tiltaket mot standardperioden 2021–2024.",
-		"en": "The plan period ends in 2021 (end_year), before it starts in 2022 (start_year). Until this is corrected, the initiative is checked against the default period 2021–2024.",
+		"nb": concat(" ", [
+			"Økonomiplanperioden slutter i 2021 (end_year), før den starter i 2022 (start_year).",
+			"Til dette er rettet, vurderes tiltaket mot standardperioden 2021–2024.",
+		]),
+		"en": concat(" ", [
+			"The plan period ends in 2021 (end_year), before it starts in 2022 (start_year).",
+			"Until this is corrected, the initiative is checked against the default period 2021–2024.",
+		]),
 	}}
 }
 

@@ -18,8 +18,10 @@
 #   waivable: true
 #   title_en: The budget line repeats an earlier line
 #   remedy:
-#     nb: Slå sammen budsjettlinjer med samme år, konto, bucket og engangsmarkering (one_off) til én linje med summen av beløpene, eller rett feltet som skiller dem.
-#     en: Merge budget lines with the same year, account, bucket and one-off flag (one_off) into one line with the sum of the amounts, or correct the field that tells them apart.
+#     nb: Slå sammen budsjettlinjer med samme år, konto, bucket og engangsmarkering (one_off) til én linje med summen av
+#       beløpene, eller rett feltet som skiller dem.
+#     en: Merge budget lines with the same year, account, bucket and one-off flag (one_off) into one line with the sum
+#       of the amounts, or correct the field that tells them apart.
 package styring.rules.data.dat_003
 
 import data.styring.lib.initiative as tiltak
@@ -30,12 +32,15 @@ violation contains result.fail(meta, {
 	"path": sprintf("/budget_effects/%d", [i]),
 	"message": result.msg(
 		sprintf(
-			"Budsjettlinje nr. %d (%d, %s, bucket %s, %s, %d kNOK) gjentar linje nr. %d (%d kNOK). Slå linjene sammen til én linje.",
-			[i + 1, k[0], k[1], k[2], one_off_nb[k[3]], l.amount_knok, first + 1, tiltak.budget_effects[first].amount_knok],
+			concat(" ", [
+				"Budsjettlinje nr. %d (%d, %s, bucket %s, %s, %d kNOK) gjentar linje nr. %d (%d kNOK).",
+				"Slå linjene sammen til én linje.",
+			]),
+			[i + 1, k[0], k[1], k[2], one_off_nb[k[3]], l.amount_knok, first + 1, first_amount],
 		),
 		sprintf(
 			"Budget line no. %d (%d, %s, bucket %s, %s, %d kNOK) repeats line no. %d (%d kNOK). Merge the lines into one.",
-			[i + 1, k[0], k[1], k[2], one_off_en[k[3]], l.amount_knok, first + 1, tiltak.budget_effects[first].amount_knok],
+			[i + 1, k[0], k[1], k[2], one_off_en[k[3]], l.amount_knok, first + 1, first_amount],
 		),
 	),
 }) if {
@@ -45,10 +50,13 @@ violation contains result.fail(meta, {
 	first := same[0]
 	first < i
 	l := tiltak.budget_effects[i]
+	first_amount := tiltak.budget_effects[first].amount_knok
 }
 
 # keys[i] is line i's identity: (year, account, bucket, one_off), defaults applied.
-keys := [[l.year, l.account, object.get(l, "bucket", "ingen"), object.get(l, "one_off", false)] | some l in tiltak.budget_effects]
+keys := [[l.year, l.account, object.get(l, "bucket", "ingen"), object.get(l, "one_off", false)] |
+	some l in tiltak.budget_effects
+]
 
 one_off_nb := {true: "engangs", false: "varig"}
 
@@ -70,7 +78,8 @@ distinct_keys if {
 # The groups one_off, omstilling, effektivisering, investering and the rest are
 # disjoint, and no two lines of a group share a year.
 distinct_keys if {
-	count(grouped_lines) == ((count(one_off_lines) + count(omstilling_lines)) + count(effektivisering_lines)) + count(investering_lines)
+	sizes := [count(one_off_lines), count(omstilling_lines), count(effektivisering_lines), count(investering_lines)]
+	count(grouped_lines) == sum(sizes)
 	every group in [one_off_lines, omstilling_lines, effektivisering_lines, investering_lines, all_lines - grouped_lines] {
 		count({y | ls := tiltak.budget_effects; some i in group; y := ls[i].year}) == count(group)
 	}
@@ -79,21 +88,44 @@ distinct_keys if {
 # The indexes of the lines by one_off, bucket and account, as the document has
 # them (a missing one_off is false, a missing bucket ingen). BUD-002, INV-001,
 # INV-004, OMS-001, OMS-002 and OMS-003 read them too.
-one_off_lines := {i | ls := tiltak.budget_effects; ls[i].one_off == true}
+one_off_lines contains i if {
+	ls := tiltak.budget_effects
+	some i
+	ls[i].one_off == true
+}
 
-omstilling_lines := {i | ls := tiltak.budget_effects; ls[i].bucket == "omstilling"}
+omstilling_lines contains i if {
+	ls := tiltak.budget_effects
+	some i
+	ls[i].bucket == "omstilling"
+}
 
-effektivisering_lines := {i | ls := tiltak.budget_effects; ls[i].bucket == "effektivisering"}
+effektivisering_lines contains i if {
+	ls := tiltak.budget_effects
+	some i
+	ls[i].bucket == "effektivisering"
+}
 
 gain_lines := omstilling_lines | effektivisering_lines
 
-investering_lines := {i | ls := tiltak.budget_effects; ls[i].account == "investering"}
+investering_lines contains i if {
+	ls := tiltak.budget_effects
+	some i
+	ls[i].account == "investering"
+}
 
-investering_years := {y | ls := tiltak.budget_effects; ls[i].account == "investering"; y := ls[i].year}
+investering_years contains y if {
+	ls := tiltak.budget_effects
+	some i
+	ls[i].account == "investering"
+	y := ls[i].year
+}
 
 grouped_lines := ((one_off_lines | omstilling_lines) | effektivisering_lines) | investering_lines
 
-all_lines := {i | some i, _ in tiltak.budget_effects}
+all_lines contains i if {
+	some i, _ in tiltak.budget_effects
+}
 
 # meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.

@@ -16,8 +16,10 @@
 #   waivable: true
 #   title_en: The budget line is outside the plan period
 #   remedy:
-#     nb: Flytt budsjettlinjen til et år i økonomiplanperioden, eller utvid perioden (plan_period) slik at den dekker året.
-#     en: Move the budget line to a year in the plan period, or extend the period (plan_period) so that it covers the year.
+#     nb: Flytt budsjettlinjen til et år i økonomiplanperioden, eller utvid perioden (plan_period) slik at den dekker
+#       året.
+#     en: Move the budget line to a year in the plan period, or extend the period (plan_period) so that it covers the
+#       year.
 package styring.rules.data.dat_004
 
 import data.styring.lib.initiative as tiltak
@@ -39,6 +41,7 @@ violation contains result.fail(meta, {
 }) if {
 	some y in outside_years
 	ls := tiltak.budget_effects
+	some i
 	ls[i].year == y
 	l := ls[i]
 }

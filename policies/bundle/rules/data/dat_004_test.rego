@@ -45,7 +45,8 @@ test_fail_default_period_when_plan_period_missing if {
 
 test_fail_default_period_when_plan_period_runs_backwards if {
 	doc := json.patch(fixtures.effektivisering, [{"op": "replace", "path": "/plan_period/end_year", "value": 2021}])
-	fixtures.brief(dat_004.violation) == {{"rule_id": "DAT-004", "severity": "error", "path": "/budget_effects/3/year"}} with input as fixtures.input_for(doc)
+	vs := dat_004.violation with input as fixtures.input_for(doc)
+	fixtures.brief(vs) == {{"rule_id": "DAT-004", "severity": "error", "path": "/budget_effects/3/year"}}
 }
 
 test_success_valid_initiative if {

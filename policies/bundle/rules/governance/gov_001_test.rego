@@ -15,7 +15,8 @@ test_fail_owner_name_missing if {
 
 test_fail_owner_role_empty_string if {
 	doc := json.patch(fixtures.omstilling, [{"op": "replace", "path": "/owner/role", "value": ""}])
-	fixtures.brief(gov_001.violation) == {{"rule_id": "GOV-001", "severity": "error", "path": "/owner"}} with input as fixtures.input_for(doc)
+	vs := gov_001.violation with input as fixtures.input_for(doc)
+	fixtures.brief(vs) == {{"rule_id": "GOV-001", "severity": "error", "path": "/owner"}}
 }
 
 test_fail_owner_missing_names_both_fields if {

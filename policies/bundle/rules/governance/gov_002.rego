@@ -17,8 +17,10 @@
 #   waivable: true
 #   title_en: An adopted initiative has no case number for its decision
 #   remedy:
-#     nb: Registrer vedtaket i decisions med organ, dato og saksnummer (case_no), eller rett statusen hvis tiltaket ikke er vedtatt.
-#     en: Record the decision in decisions with body, date and case number (case_no), or correct the status if the initiative has not been adopted.
+#     nb: Registrer vedtaket i decisions med organ, dato og saksnummer (case_no), eller rett statusen hvis tiltaket ikke
+#       er vedtatt.
+#     en: Record the decision in decisions with body, date and case number (case_no), or correct the status if the
+#       initiative has not been adopted.
 package styring.rules.governance.gov_002
 
 import data.styring.lib.initiative as tiltak
@@ -46,13 +48,23 @@ has_case_no if {
 
 found_nb := "ingen vedtak er registrert i decisions" if count(decisions) == 0
 
-found_nb := sprintf("ingen av de %d registrerte vedtakene i decisions har saksnummer (case_no)", [count(decisions)]) if count(decisions) > 1
+found_nb := sprintf(
+	"ingen av de %d registrerte vedtakene i decisions har saksnummer (case_no)",
+	[count(decisions)],
+) if {
+	count(decisions) > 1
+}
 
 found_nb := "det registrerte vedtaket i decisions har ikke saksnummer (case_no)" if count(decisions) == 1
 
 found_en := "no decision is recorded in decisions" if count(decisions) == 0
 
-found_en := sprintf("none of the %d decisions recorded in decisions has a case number (case_no)", [count(decisions)]) if count(decisions) > 1
+found_en := sprintf(
+	"none of the %d decisions recorded in decisions has a case number (case_no)",
+	[count(decisions)],
+) if {
+	count(decisions) > 1
+}
 
 found_en := "the decision recorded in decisions has no case number (case_no)" if count(decisions) == 1
 

@@ -17,8 +17,10 @@
 #   waivable: true
 #   title_en: The initiative has no start, end or plan period
 #   remedy:
-#     nb: Fyll ut startdato (start_date), sluttdato (end_date) og økonomiplanperiode (plan_period med start_year og end_year).
-#     en: Fill in the start date (start_date), the end date (end_date) and the plan period (plan_period with start_year and end_year).
+#     nb: Fyll ut startdato (start_date), sluttdato (end_date) og økonomiplanperiode (plan_period med start_year og
+#       end_year).
+#     en: Fill in the start date (start_date), the end date (end_date) and the plan period (plan_period with start_year
+#       and end_year).
 package styring.rules.governance.gov_004
 
 import data.styring.lib.initiative as tiltak
@@ -26,13 +28,14 @@ import data.styring.lib.result
 
 violation contains result.fail(meta, {
 	"path": sprintf("/%s", [field]),
-	"message": text[field],
+	"message": message,
 }) if {
 	doc := tiltak.doc
 	some field in ["start_date", "end_date", "plan_period"]
 
-	# not set (tiltak.is_set): missing, null or empty
+	# not set (tiltak.filled): missing, null or empty
 	object.get(doc, field, null) in {null, "", [], {}}
+	message := text[field]
 }
 
 text["start_date"] := result.msg(
@@ -47,11 +50,17 @@ text["end_date"] := result.msg(
 
 text["plan_period"] := result.msg(
 	sprintf(
-		"Tiltaket mangler økonomiplanperiode: plan_period er ikke fylt ut. Til den er fylt ut, vurderes tiltaket mot standardperioden %s.",
+		concat(" ", [
+			"Tiltaket mangler økonomiplanperiode: plan_period er ikke fylt ut.",
+			"Til den er fylt ut, vurderes tiltaket mot standardperioden %s.",
+		]),
 		[default_period],
 	),
 	sprintf(
-		"The initiative has no plan period: plan_period is not filled in. Until it is, the initiative is checked against the default period %s.",
+		concat(" ", [
+			"The initiative has no plan period: plan_period is not filled in.",
+			"Until it is, the initiative is checked against the default period %s.",
+		]),
 		[default_period],
 	),
 )

@@ -19,8 +19,10 @@
 #   waivable: true
 #   title_en: The benefits realisation plan has no accountable owner
 #   remedy:
-#     nb: Oppgi hvem som er ansvarlig for å realisere gevinstene (benefits_plan.owner), normalt linjelederen som skal ta ut gevinsten.
-#     en: Name the person accountable for realising the benefits (benefits_plan.owner), normally the line manager who is to take out the gain.
+#     nb: Oppgi hvem som er ansvarlig for å realisere gevinstene (benefits_plan.owner), normalt linjelederen som skal ta
+#       ut gevinsten.
+#     en: Name the person accountable for realising the benefits (benefits_plan.owner), normally the line manager who is
+#       to take out the gain.
 package styring.rules.kpi.ben_001
 
 import data.styring.lib.initiative as tiltak

@@ -10,8 +10,14 @@ test_fail_saving_type_without_benefits_plan if {
 	vs := ben_001.violation with input as fixtures.input_for(doc)
 	fixtures.brief(vs) == brief_fail
 	fixtures.messages(vs) == {{
-		"nb": "Gevinstrealiseringsplanen mangler eier (benefits_plan.owner er ikke fylt ut), men tiltak av typen «omstilling» skal realisere gevinster.",
-		"en": "The benefits realisation plan has no owner (benefits_plan.owner is not filled in), but an initiative of type «omstilling» is to realise gains.",
+		"nb": concat(" ", [
+			"Gevinstrealiseringsplanen mangler eier (benefits_plan.owner er ikke fylt ut),",
+			"men tiltak av typen «omstilling» skal realisere gevinster.",
+		]),
+		"en": concat(" ", [
+			"The benefits realisation plan has no owner (benefits_plan.owner is not filled in),",
+			"but an initiative of type «omstilling» is to realise gains.",
+		]),
 	}}
 }
 
@@ -22,7 +28,10 @@ test_fail_owner_empty if {
 
 # A saving type needs an owner even without any saving in the budget.
 test_fail_innsparing_without_owner if {
-	doc := json.patch(json.remove(fixtures.omstilling, ["benefits_plan/owner", "budget_effects"]), [{"op": "replace", "path": "/type", "value": "innsparing"}])
+	doc := json.patch(
+		json.remove(fixtures.omstilling, ["benefits_plan/owner", "budget_effects"]),
+		[{"op": "replace", "path": "/type", "value": "innsparing"}],
+	)
 	fixtures.brief(ben_001.violation) == brief_fail with input as fixtures.input_for(doc)
 }
 
@@ -34,8 +43,14 @@ test_fail_investment_with_operating_saving if {
 	vs := ben_001.violation with input as fixtures.input_for(doc)
 	fixtures.brief(vs) == brief_fail
 	fixtures.messages(vs) == {{
-		"nb": "Gevinstrealiseringsplanen mangler eier (benefits_plan.owner er ikke fylt ut), men investeringen gir netto innsparing i drift (2022: -400 kNOK, 2024: -900 kNOK).",
-		"en": "The benefits realisation plan has no owner (benefits_plan.owner is not filled in), but the investment gives a net operating saving (2022: -400 kNOK, 2024: -900 kNOK).",
+		"nb": concat(" ", [
+			"Gevinstrealiseringsplanen mangler eier (benefits_plan.owner er ikke fylt ut),",
+			"men investeringen gir netto innsparing i drift (2022: -400 kNOK, 2024: -900 kNOK).",
+		]),
+		"en": concat(" ", [
+			"The benefits realisation plan has no owner (benefits_plan.owner is not filled in),",
+			"but the investment gives a net operating saving (2022: -400 kNOK, 2024: -900 kNOK).",
+		]),
 	}}
 }
 
@@ -50,7 +65,10 @@ test_success_investment_without_saving if {
 
 # Only savings in the plan years count; a year outside P is DAT-004's concern.
 test_success_investment_saving_outside_plan_years if {
-	doc := json.patch(fixtures.investering, [{"op": "add", "path": "/budget_effects/-", "value": {"year": 2026, "account": "drift", "amount_knok": -500}}])
+	doc := json.patch(
+		fixtures.investering,
+		[{"op": "add", "path": "/budget_effects/-", "value": {"year": 2026, "account": "drift", "amount_knok": -500}}],
+	)
 	count(ben_001.violation) == 0 with input as fixtures.input_for(doc)
 }
 

@@ -20,8 +20,10 @@
 #   waivable: true
 #   title_en: The budget withdrawal in the benefits plan does not match the saving
 #   remedy:
-#     nb: Før budsjettuttrekket for året i benefits_plan.budget_withdrawal (negativt beløp) slik at det svarer til netto innsparing i drift.
-#     en: Enter the year's budget withdrawal in benefits_plan.budget_withdrawal (a negative amount) so that it matches the net operating saving.
+#     nb: Før budsjettuttrekket for året i benefits_plan.budget_withdrawal (negativt beløp) slik at det svarer til netto
+#       innsparing i drift.
+#     en: Enter the year's budget withdrawal in benefits_plan.budget_withdrawal (a negative amount) so that it matches
+#       the net operating saving.
 package styring.rules.kpi.ben_002
 
 import data.styring.lib.initiative as tiltak
@@ -30,29 +32,37 @@ import data.styring.lib.result
 violation contains result.fail(meta, {
 	"path": "/benefits_plan/budget_withdrawal",
 	"year": y,
-	"message": result.msg(
-		sprintf(
-			"For %d er budsjettuttrekket i gevinstplanen %v kNOK, men netto innsparing i drift er %v kNOK: avviket på %v kNOK er større enn toleransen på %v %% (%v kNOK).",
-			[y, w, n, gap, result.decimal_nb(tolerance_pct), result.decimal_nb(limit)],
-		),
-		sprintf(
-			"For %d the budget withdrawal in the benefits plan is %v kNOK, but the net operating saving is %v kNOK: the gap of %v kNOK exceeds the tolerance of %v %% (%v kNOK).",
-			[y, w, n, gap, tolerance_pct, limit],
-		),
-	),
+	"message": message(y, w, n, gap, limit),
 }) if {
 	tiltak.is_saving_type
 	nets := tiltak.net_by_year
-	withdrawn := withdrawal_by_year
 	some y, n in nets
 	n < 0
-	not withdrawn[y] == n # a withdrawal of exactly net(y) has no gap
+	not withdrawal_by_year[y] == n # a withdrawal of exactly net(y) has no gap
 	y in tiltak.plan_year_set
-	w := object.get(withdrawn, y, 0)
+	w := object.get(withdrawal_by_year, y, 0)
 	gap := abs(w - n)
 	gap * 100 > tolerance_pct * abs(n)
 	limit := round((tolerance_pct * abs(n)) / 10) / 10
 }
+
+# message names the year, the withdrawal, the net saving, the gap and the tolerance.
+message(y, w, n, gap, limit) := result.msg(
+	sprintf(
+		concat(" ", [
+			"For %d er budsjettuttrekket i gevinstplanen %v kNOK, men netto innsparing i drift er %v kNOK:",
+			"avviket på %v kNOK er større enn toleransen på %v %% (%v kNOK).",
+		]),
+		[y, w, n, gap, result.decimal_nb(tolerance_pct), result.decimal_nb(limit)],
+	),
+	sprintf(
+		concat(" ", [
+			"For %d the budget withdrawal in the benefits plan is %v kNOK, but the net operating saving is %v kNOK:",
+			"the gap of %v kNOK exceeds the tolerance of %v %% (%v kNOK).",
+		]),
+		[y, w, n, gap, tolerance_pct, limit],
+	),
+)
 
 tolerance_pct := tiltak.params.economy.benefit_withdrawal_tolerance_pct
 
@@ -68,7 +78,7 @@ withdrawal_by_year := {y: a | ws := withdrawals; y := ws[j].year; a := ws[j].amo
 	total := sum([a | ws := withdrawals; ws[j].year == y; a := ws[j].amount_knok])
 }
 
-withdrawal_years := {y | ws := withdrawals; y := ws[_].year}
+withdrawal_years contains w.year if some w in withdrawals
 
 # meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.

@@ -3,7 +3,10 @@ package styring.rules.kpi.ben_002_test
 import data.styring.rules.kpi.ben_002
 import data.styring.test.fixtures
 
-with_withdrawal_2022(amount) := json.patch(fixtures.omstilling, [{"op": "replace", "path": "/benefits_plan/budget_withdrawal/0/amount_knok", "value": amount}])
+with_withdrawal_2022(amount) := json.patch(
+	fixtures.omstilling,
+	[{"op": "replace", "path": "/benefits_plan/budget_withdrawal/0/amount_knok", "value": amount}],
+)
 
 test_fail_no_benefits_plan_one_per_year if {
 	doc := json.remove(fixtures.omstilling, ["benefits_plan"])
@@ -15,16 +18,34 @@ test_fail_no_benefits_plan_one_per_year if {
 	}
 	fixtures.messages(vs) == {
 		{
-			"nb": "For 2022 er budsjettuttrekket i gevinstplanen 0 kNOK, men netto innsparing i drift er -1500 kNOK: avviket på 1500 kNOK er større enn toleransen på 5 % (75 kNOK).",
-			"en": "For 2022 the budget withdrawal in the benefits plan is 0 kNOK, but the net operating saving is -1500 kNOK: the gap of 1500 kNOK exceeds the tolerance of 5 % (75 kNOK).",
+			"nb": concat(" ", [
+				"For 2022 er budsjettuttrekket i gevinstplanen 0 kNOK, men netto innsparing i drift er -1500 kNOK:",
+				"avviket på 1500 kNOK er større enn toleransen på 5 % (75 kNOK).",
+			]),
+			"en": concat(" ", [
+				"For 2022 the budget withdrawal in the benefits plan is 0 kNOK, but the net operating saving is -1500 kNOK:",
+				"the gap of 1500 kNOK exceeds the tolerance of 5 % (75 kNOK).",
+			]),
 		},
 		{
-			"nb": "For 2023 er budsjettuttrekket i gevinstplanen 0 kNOK, men netto innsparing i drift er -3000 kNOK: avviket på 3000 kNOK er større enn toleransen på 5 % (150 kNOK).",
-			"en": "For 2023 the budget withdrawal in the benefits plan is 0 kNOK, but the net operating saving is -3000 kNOK: the gap of 3000 kNOK exceeds the tolerance of 5 % (150 kNOK).",
+			"nb": concat(" ", [
+				"For 2023 er budsjettuttrekket i gevinstplanen 0 kNOK, men netto innsparing i drift er -3000 kNOK:",
+				"avviket på 3000 kNOK er større enn toleransen på 5 % (150 kNOK).",
+			]),
+			"en": concat(" ", [
+				"For 2023 the budget withdrawal in the benefits plan is 0 kNOK, but the net operating saving is -3000 kNOK:",
+				"the gap of 3000 kNOK exceeds the tolerance of 5 % (150 kNOK).",
+			]),
 		},
 		{
-			"nb": "For 2024 er budsjettuttrekket i gevinstplanen 0 kNOK, men netto innsparing i drift er -3000 kNOK: avviket på 3000 kNOK er større enn toleransen på 5 % (150 kNOK).",
-			"en": "For 2024 the budget withdrawal in the benefits plan is 0 kNOK, but the net operating saving is -3000 kNOK: the gap of 3000 kNOK exceeds the tolerance of 5 % (150 kNOK).",
+			"nb": concat(" ", [
+				"For 2024 er budsjettuttrekket i gevinstplanen 0 kNOK, men netto innsparing i drift er -3000 kNOK:",
+				"avviket på 3000 kNOK er større enn toleransen på 5 % (150 kNOK).",
+			]),
+			"en": concat(" ", [
+				"For 2024 the budget withdrawal in the benefits plan is 0 kNOK, but the net operating saving is -3000 kNOK:",
+				"the gap of 3000 kNOK exceeds the tolerance of 5 % (150 kNOK).",
+			]),
 		},
 	}
 }
@@ -48,8 +69,14 @@ test_fail_fractional_tolerance if {
 	])
 	vs := ben_002.violation with input as fixtures.input_for(doc)
 	fixtures.messages(vs) == {{
-		"nb": "For 2022 er budsjettuttrekket i gevinstplanen -1000 kNOK, men netto innsparing i drift er -1234 kNOK: avviket på 234 kNOK er større enn toleransen på 5 % (61,7 kNOK).",
-		"en": "For 2022 the budget withdrawal in the benefits plan is -1000 kNOK, but the net operating saving is -1234 kNOK: the gap of 234 kNOK exceeds the tolerance of 5 % (61.7 kNOK).",
+		"nb": concat(" ", [
+			"For 2022 er budsjettuttrekket i gevinstplanen -1000 kNOK, men netto innsparing i drift er -1234 kNOK:",
+			"avviket på 234 kNOK er større enn toleransen på 5 % (61,7 kNOK).",
+		]),
+		"en": concat(" ", [
+			"For 2022 the budget withdrawal in the benefits plan is -1000 kNOK, but the net operating saving is -1234 kNOK:",
+			"the gap of 234 kNOK exceeds the tolerance of 5 % (61.7 kNOK).",
+		]),
 	}}
 }
 

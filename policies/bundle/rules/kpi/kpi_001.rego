@@ -1,6 +1,7 @@
 # METADATA
 # title: Tiltaket mangler styringsparametere
-# description: Every initiative needs at least one KPI (styringsparameter) to measure its effect; kpis must be set (present and not empty).
+# description: Every initiative needs at least one KPI (styringsparameter) to measure its effect; kpis must be set
+#   (present and not empty).
 # scope: package
 # related_resources:
 #   - ref: https://www.baerum.kommune.no/om-barum-kommune/planer-og-styringsdokumenter/handlingsprogram/
@@ -13,7 +14,8 @@
 #   waivable: true
 #   title_en: The initiative has no KPIs
 #   remedy:
-#     nb: Legg inn minst én styringsparameter (kpis) med navn, enhet, utgangsverdi, mål og målinger før, underveis og etter.
+#     nb: Legg inn minst én styringsparameter (kpis) med navn, enhet, utgangsverdi, mål og målinger før, underveis og
+#       etter.
 #     en: Add at least one KPI (kpis) with name, unit, baseline, target and measurements before, during and after.
 package styring.rules.kpi.kpi_001
 

@@ -34,7 +34,7 @@ violation contains result.fail(meta, {
 	some i, k in tiltak.doc.kpis
 	missing := [concat(".", f) |
 		some f in required
-		not tiltak.is_set(object.get(k, f, null))
+		not tiltak.filled(object.get(k, f, null))
 	]
 	count(missing) > 0
 }
@@ -47,12 +47,12 @@ violation contains result.fail(meta, {
 complete if {
 	kpis := tiltak.doc.kpis
 	n := count(kpis)
-	names := [x | x := kpis[_].name]
-	count(names) == n
-	not "" in names
-	units := [x | x := kpis[_].unit]
-	count(units) == n
-	not "" in units
+	kpi_names := [x | x := kpis[_].name]
+	count(kpi_names) == n
+	not "" in kpi_names
+	kpi_units := [x | x := kpis[_].unit]
+	count(kpi_units) == n
+	not "" in kpi_units
 	count([x | x := kpis[_].baseline.value]) == n
 	count([x | x := kpis[_].baseline.date]) == n
 	count([x | x := kpis[_].target.value]) == n
@@ -71,9 +71,9 @@ required := [
 # label names the KPI by its name, else its id, else nothing. label and join
 # serve the messages of all the per-KPI rules, which import them from here.
 label(k) := sprintf(" «%s»", [k.name]) if {
-	tiltak.is_set(object.get(k, "name", null))
+	tiltak.filled(object.get(k, "name", null))
 } else := sprintf(" (id %s)", [k.id]) if {
-	tiltak.is_set(object.get(k, "id", null))
+	tiltak.filled(object.get(k, "id", null))
 } else := ""
 
 # join lists xs as "a, b og c".

@@ -28,11 +28,17 @@ violation contains result.fail(meta, {
 	"path": sprintf("/kpis/%d/baseline/date", [i]),
 	"message": result.msg(
 		sprintf(
-			"Utgangsverdien for styringsparameter nr. %d%s er datert %s, etter oppstart %s (start_date). Før-tallet må finnes før tiltaket starter.",
+			concat(" ", [
+				"Utgangsverdien for styringsparameter nr. %d%s er datert %s, etter oppstart %s (start_date).",
+				"Før-tallet må finnes før tiltaket starter.",
+			]),
 			[i + 1, kpi_002.label(k), baseline_date, start],
 		),
 		sprintf(
-			"The baseline of KPI no. %d%s is dated %s, after the start %s (start_date). The before figure must exist before the initiative starts.",
+			concat(" ", [
+				"The baseline of KPI no. %d%s is dated %s, after the start %s (start_date).",
+				"The before figure must exist before the initiative starts.",
+			]),
 			[i + 1, kpi_002.label(k), baseline_date, start],
 		),
 	),
@@ -40,6 +46,7 @@ violation contains result.fail(meta, {
 	start := tiltak.doc.start_date
 	max(baseline_dates) > start
 	kpis := tiltak.doc.kpis
+	some i
 	baseline_date := kpis[i].baseline.date
 	baseline_date > start
 	k := kpis[i]
@@ -47,7 +54,10 @@ violation contains result.fail(meta, {
 
 # baseline_dates are the baseline dates of all KPIs, gathered in one pass: a
 # valid document fails the rule on comparing the latest of them with the start.
-baseline_dates := {d | kpis := tiltak.doc.kpis; d := kpis[_].baseline.date}
+baseline_dates contains d if {
+	kpis := tiltak.doc.kpis
+	d := kpis[_].baseline.date
+}
 
 # meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.

@@ -10,8 +10,14 @@ test_fail_baseline_day_after_start if {
 	vs := kpi_003.violation with input as fixtures.input_for(doc)
 	fixtures.brief(vs) == {{"rule_id": "KPI-003", "severity": "error", "path": "/kpis/1/baseline/date"}}
 	fixtures.messages(vs) == {{
-		"nb": "Utgangsverdien for styringsparameter nr. 2 «Andel elever med tilgang til digitale læremidler i alle fag» er datert 2021-01-02, etter oppstart 2021-01-01 (start_date). Før-tallet må finnes før tiltaket starter.",
-		"en": "The baseline of KPI no. 2 «Andel elever med tilgang til digitale læremidler i alle fag» is dated 2021-01-02, after the start 2021-01-01 (start_date). The before figure must exist before the initiative starts.",
+		"nb": concat(" ", [
+			"Utgangsverdien for styringsparameter nr. 2 «Andel elever med tilgang til digitale læremidler i alle fag»",
+			"er datert 2021-01-02, etter oppstart 2021-01-01 (start_date). Før-tallet må finnes før tiltaket starter.",
+		]),
+		"en": concat(" ", [
+			"The baseline of KPI no. 2 «Andel elever med tilgang til digitale læremidler i alle fag» is dated 2021-01-02,",
+			"after the start 2021-01-01 (start_date). The before figure must exist before the initiative starts.",
+		]),
 	}}
 }
 
@@ -69,7 +75,13 @@ test_fail_kpi_named_by_id_without_name if {
 	])
 	vs := kpi_003.violation with input as fixtures.input_for(doc)
 	fixtures.messages(vs) == {{
-		"nb": "Utgangsverdien for styringsparameter nr. 1 (id k1) er datert 2021-02-01, etter oppstart 2021-01-01 (start_date). Før-tallet må finnes før tiltaket starter.",
-		"en": "The baseline of KPI no. 1 (id k1) is dated 2021-02-01, after the start 2021-01-01 (start_date). The before figure must exist before the initiative starts.",
+		"nb": concat(" ", [
+			"Utgangsverdien for styringsparameter nr. 1 (id k1) er datert 2021-02-01, etter oppstart 2021-01-01 (start_date).",
+			"Før-tallet må finnes før tiltaket starter.",
+		]),
+		"en": concat(" ", [
+			"The baseline of KPI no. 1 (id k1) is dated 2021-02-01, after the start 2021-01-01 (start_date).",
+			"The before figure must exist before the initiative starts.",
+		]),
 	}}
 }

@@ -28,11 +28,17 @@ violation contains result.fail(meta, {
 	"path": sprintf("/kpis/%d/measurements", [i]),
 	"message": result.msg(
 		sprintf(
-			"Styringsparameter nr. %d%s mangler måling i %s %s. Effekten må måles før, underveis og etter (for, under og etter).",
+			concat(" ", [
+				"Styringsparameter nr. %d%s mangler måling i %s %s.",
+				"Effekten må måles før, underveis og etter (for, under og etter).",
+			]),
 			[i + 1, kpi_002.label(k), phase_word_nb(missing), kpi_002.join(missing, "og")],
 		),
 		sprintf(
-			"KPI no. %d%s has no measurement in the %s %s. The effect must be measured before, during and after (for, under and etter).",
+			concat(" ", [
+				"KPI no. %d%s has no measurement in the %s %s.",
+				"The effect must be measured before, during and after (for, under and etter).",
+			]),
 			[i + 1, kpi_002.label(k), phase_word_en(missing), kpi_002.join(missing, "and")],
 		),
 	),

@@ -18,7 +18,8 @@
 #   title_en: The measurement is dated in the wrong phase
 #   remedy:
 #     nb: Dater før-målinger senest på startdatoen og etter-målinger etter sluttdatoen, eller rett fasen.
-#     en: Date before measurements no later than the start date and after measurements after the end date, or correct the phase.
+#     en: Date before measurements no later than the start date and after measurements after the end date, or correct
+#       the phase.
 package styring.rules.kpi.kpi_005
 
 import data.styring.lib.initiative as tiltak
@@ -29,11 +30,17 @@ violation contains result.fail(meta, {
 	"path": sprintf("/kpis/%d/measurements/%d/date", [i, j]),
 	"message": result.msg(
 		sprintf(
-			"Styringsparameter nr. %d%s: målingen før (fase for) er datert %s, etter oppstart %s (start_date). Før-målingen må tas før tiltaket starter.",
+			concat(" ", [
+				"Styringsparameter nr. %d%s: målingen før (fase for) er datert %s, etter oppstart %s (start_date).",
+				"Før-målingen må tas før tiltaket starter.",
+			]),
 			[i + 1, kpi_002.label(k), m.date, tiltak.doc.start_date],
 		),
 		sprintf(
-			"KPI no. %d%s: the before measurement (phase for) is dated %s, after the start %s (start_date). The before measurement must be taken before the initiative starts.",
+			concat(" ", [
+				"KPI no. %d%s: the before measurement (phase for) is dated %s, after the start %s (start_date).",
+				"The before measurement must be taken before the initiative starts.",
+			]),
 			[i + 1, kpi_002.label(k), m.date, tiltak.doc.start_date],
 		),
 	),
@@ -49,11 +56,17 @@ violation contains result.fail(meta, {
 	"path": sprintf("/kpis/%d/measurements/%d/date", [i, j]),
 	"message": result.msg(
 		sprintf(
-			"Styringsparameter nr. %d%s: målingen etter (fase etter) er datert %s, ikke etter slutt %s (end_date). Etter-målingen må tas etter at tiltaket er avsluttet.",
+			concat(" ", [
+				"Styringsparameter nr. %d%s: målingen etter (fase etter) er datert %s, ikke etter slutt %s (end_date).",
+				"Etter-målingen må tas etter at tiltaket er avsluttet.",
+			]),
 			[i + 1, kpi_002.label(k), m.date, tiltak.doc.end_date],
 		),
 		sprintf(
-			"KPI no. %d%s: the after measurement (phase etter) is dated %s, not after the end %s (end_date). The after measurement must be taken after the initiative has ended.",
+			concat(" ", [
+				"KPI no. %d%s: the after measurement (phase etter) is dated %s, not after the end %s (end_date).",
+				"The after measurement must be taken after the initiative has ended.",
+			]),
 			[i + 1, kpi_002.label(k), m.date, tiltak.doc.end_date],
 		),
 	),
@@ -69,8 +82,9 @@ violation contains result.fail(meta, {
 # for_dates and etter_dates are the dates of the for and etter measurements,
 # each gathered in one pass over all measurements: a valid document fails the
 # rule on comparing the latest for date and the earliest etter date.
-for_dates := {d |
+for_dates contains d if {
 	kpis := tiltak.doc.kpis
+	some i, j
 	kpis[i].measurements[j].phase == "for"
 	d := kpis[i].measurements[j].date
 }

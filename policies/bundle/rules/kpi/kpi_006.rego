@@ -38,6 +38,7 @@ violation contains result.fail(meta, {
 }) if {
 	some year in outside_years
 	kpis := tiltak.doc.kpis
+	some i
 	kpis[i].target.year == year
 	k := kpis[i]
 }

@@ -27,11 +27,17 @@ violation contains result.fail(meta, {
 	"path": "/kpis",
 	"message": result.msg(
 		sprintf(
-			"Tiltaket er av typen %s, men ingen styringsparameter har art okonomisk (kpis[].kind). Den økonomiske gevinsten må kunne følges opp.",
+			concat(" ", [
+				"Tiltaket er av typen %s, men ingen styringsparameter har art okonomisk (kpis[].kind).",
+				"Den økonomiske gevinsten må kunne følges opp.",
+			]),
 			[tiltak.doc.type],
 		),
 		sprintf(
-			"The initiative is of type %s, but no KPI is of kind okonomisk (kpis[].kind). The financial gain must be possible to follow up.",
+			concat(" ", [
+				"The initiative is of type %s, but no KPI is of kind okonomisk (kpis[].kind).",
+				"The financial gain must be possible to follow up.",
+			]),
 			[tiltak.doc.type],
 		),
 	),

@@ -8,8 +8,14 @@ test_fail_omstilling_without_financial_kpi if {
 	vs := kpi_007.violation with input as fixtures.input_for(doc)
 	fixtures.brief(vs) == {{"rule_id": "KPI-007", "severity": "error", "path": "/kpis"}}
 	fixtures.messages(vs) == {{
-		"nb": "Tiltaket er av typen omstilling, men ingen styringsparameter har art okonomisk (kpis[].kind). Den økonomiske gevinsten må kunne følges opp.",
-		"en": "The initiative is of type omstilling, but no KPI is of kind okonomisk (kpis[].kind). The financial gain must be possible to follow up.",
+		"nb": concat(" ", [
+			"Tiltaket er av typen omstilling, men ingen styringsparameter har art okonomisk (kpis[].kind).",
+			"Den økonomiske gevinsten må kunne følges opp.",
+		]),
+		"en": concat(" ", [
+			"The initiative is of type omstilling, but no KPI is of kind okonomisk (kpis[].kind).",
+			"The financial gain must be possible to follow up.",
+		]),
 	}}
 }
 

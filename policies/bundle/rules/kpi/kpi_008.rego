@@ -27,11 +27,17 @@ violation contains result.fail(meta, {
 	"path": "/kpis",
 	"message": result.msg(
 		sprintf(
-			"Tiltaket er av typen %s, men ingen styringsparameter har art kvalitet (kpis[].kind). Omstilling skal skje med kvalitet, og virkningen på tjenesten må kunne følges opp.",
+			concat(" ", [
+				"Tiltaket er av typen %s, men ingen styringsparameter har art kvalitet (kpis[].kind).",
+				"Omstilling skal skje med kvalitet, og virkningen på tjenesten må kunne følges opp.",
+			]),
 			[tiltak.doc.type],
 		),
 		sprintf(
-			"The initiative is of type %s, but no KPI is of kind kvalitet (kpis[].kind). Restructuring must maintain quality, and the effect on the service must be possible to follow up.",
+			concat(" ", [
+				"The initiative is of type %s, but no KPI is of kind kvalitet (kpis[].kind).",
+				"Restructuring must maintain quality, and the effect on the service must be possible to follow up.",
+			]),
 			[tiltak.doc.type],
 		),
 	),

@@ -8,8 +8,14 @@ test_fail_effektivisering_without_quality_kpi if {
 	vs := kpi_008.violation with input as fixtures.input_for(doc)
 	fixtures.brief(vs) == {{"rule_id": "KPI-008", "severity": "warning", "path": "/kpis"}}
 	fixtures.messages(vs) == {{
-		"nb": "Tiltaket er av typen effektivisering, men ingen styringsparameter har art kvalitet (kpis[].kind). Omstilling skal skje med kvalitet, og virkningen på tjenesten må kunne følges opp.",
-		"en": "The initiative is of type effektivisering, but no KPI is of kind kvalitet (kpis[].kind). Restructuring must maintain quality, and the effect on the service must be possible to follow up.",
+		"nb": concat(" ", [
+			"Tiltaket er av typen effektivisering, men ingen styringsparameter har art kvalitet (kpis[].kind).",
+			"Omstilling skal skje med kvalitet, og virkningen på tjenesten må kunne følges opp.",
+		]),
+		"en": concat(" ", [
+			"The initiative is of type effektivisering, but no KPI is of kind kvalitet (kpis[].kind).",
+			"Restructuring must maintain quality, and the effect on the service must be possible to follow up.",
+		]),
 	}}
 }
 

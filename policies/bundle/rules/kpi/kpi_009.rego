@@ -17,7 +17,8 @@
 #   title_en: The target goes in the wrong direction
 #   remedy:
 #     nb: Rett målverdien (target.value) eller retningen (direction) slik at målet er en forbedring fra utgangsverdien.
-#     en: Correct the target value (target.value) or the direction (direction) so that the target improves on the baseline.
+#     en: Correct the target value (target.value) or the direction (direction) so that the target improves on the
+#       baseline.
 package styring.rules.kpi.kpi_009
 
 import data.styring.lib.initiative as tiltak
@@ -50,12 +51,14 @@ violation contains result.fail(meta, {
 # value makes the comparison undefined, so such a KPI is not reported).
 no_improvement contains i if {
 	kpis := tiltak.doc.kpis
+	some i
 	kpis[i].direction == "up"
 	kpis[i].target.value <= kpis[i].baseline.value
 }
 
 no_improvement contains i if {
 	kpis := tiltak.doc.kpis
+	some i
 	kpis[i].direction == "down"
 	kpis[i].target.value >= kpis[i].baseline.value
 }

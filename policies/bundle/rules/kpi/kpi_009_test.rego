@@ -10,8 +10,14 @@ test_fail_down_target_equal_to_baseline if {
 	vs := kpi_009.violation with input as fixtures.input_for(doc)
 	fixtures.brief(vs) == {{"rule_id": "KPI-009", "severity": "warning", "path": "/kpis/0/target/value"}}
 	fixtures.messages(vs) == {{
-		"nb": "Styringsparameter nr. 1 «Lisenskostnad per elev» skal gå ned (direction down), men målverdien 610 er ikke lavere enn utgangsverdien 610.",
-		"en": "KPI no. 1 «Lisenskostnad per elev» should go down (direction down), but the target value 610 is not lower than the baseline value 610.",
+		"nb": concat(" ", [
+			"Styringsparameter nr. 1 «Lisenskostnad per elev» skal gå ned (direction down),",
+			"men målverdien 610 er ikke lavere enn utgangsverdien 610.",
+		]),
+		"en": concat(" ", [
+			"KPI no. 1 «Lisenskostnad per elev» should go down (direction down),",
+			"but the target value 610 is not lower than the baseline value 610.",
+		]),
 	}}
 }
 
@@ -20,8 +26,14 @@ test_fail_up_target_below_baseline if {
 	vs := kpi_009.violation with input as fixtures.input_for(doc)
 	fixtures.brief(vs) == {{"rule_id": "KPI-009", "severity": "warning", "path": "/kpis/1/target/value"}}
 	fixtures.messages(vs) == {{
-		"nb": "Styringsparameter nr. 2 «Andel elever med tilgang til digitale læremidler i alle fag» skal gå opp (direction up), men målverdien 70.5 er ikke høyere enn utgangsverdien 72.",
-		"en": "KPI no. 2 «Andel elever med tilgang til digitale læremidler i alle fag» should go up (direction up), but the target value 70.5 is not higher than the baseline value 72.",
+		"nb": concat(" ", [
+			"Styringsparameter nr. 2 «Andel elever med tilgang til digitale læremidler i alle fag»",
+			"skal gå opp (direction up), men målverdien 70.5 er ikke høyere enn utgangsverdien 72.",
+		]),
+		"en": concat(" ", [
+			"KPI no. 2 «Andel elever med tilgang til digitale læremidler i alle fag» should go up (direction up),",
+			"but the target value 70.5 is not higher than the baseline value 72.",
+		]),
 	}}
 }
 
@@ -71,8 +83,14 @@ test_fail_kpis_named_by_id_or_number if {
 	vs := kpi_009.violation with input as fixtures.input_for(doc)
 	fixtures.messages(vs) == {
 		{
-			"nb": "Styringsparameter nr. 1 (id k1) skal gå ned (direction down), men målverdien 620 er ikke lavere enn utgangsverdien 610.",
-			"en": "KPI no. 1 (id k1) should go down (direction down), but the target value 620 is not lower than the baseline value 610.",
+			"nb": concat(" ", [
+				"Styringsparameter nr. 1 (id k1) skal gå ned (direction down),",
+				"men målverdien 620 er ikke lavere enn utgangsverdien 610.",
+			]),
+			"en": concat(" ", [
+				"KPI no. 1 (id k1) should go down (direction down),",
+				"but the target value 620 is not lower than the baseline value 610.",
+			]),
 		},
 		{
 			"nb": "Styringsparameter nr. 2 skal gå opp (direction up), men målverdien 50 er ikke høyere enn utgangsverdien 72.",

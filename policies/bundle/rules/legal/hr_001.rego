@@ -18,7 +18,8 @@
 #   title_en: The change has not been discussed with the employee representatives before the decision
 #   remedy:
 #     nb: Drøft tiltaket med de tillitsvalgte før første vedtak, og før inn datoen i employees.drofting_date.
-#     en: Discuss the initiative with the employee representatives before the first decision and enter the date in employees.drofting_date.
+#     en: Discuss the initiative with the employee representatives before the first decision and enter the date in
+#       employees.drofting_date.
 package styring.rules.legal.hr_001
 
 import data.styring.lib.initiative as tiltak
@@ -28,11 +29,19 @@ violation contains result.fail(meta, {
 	"path": "/employees/drofting_date",
 	"message": result.msg(
 		sprintf(
-			"Tiltaket berører ansatte (employees.affected), men datoen for drøfting med de tillitsvalgte (employees.drofting_date) er ikke fylt ut%s. Drøfting skal skje før beslutning (arbeidsmiljøloven § 8-1, Hovedavtalen del B).",
+			concat(" ", [
+				"Tiltaket berører ansatte (employees.affected), men datoen for drøfting",
+				"med de tillitsvalgte (employees.drofting_date) er ikke fylt ut%s.",
+				"Drøfting skal skje før beslutning (arbeidsmiljøloven § 8-1, Hovedavtalen del B).",
+			]),
 			[first_decision_nb],
 		),
 		sprintf(
-			"The initiative affects employees (employees.affected), but the date of the discussion with the employee representatives (employees.drofting_date) is not filled in%s. The discussion must take place before the decision (Working Environment Act § 8-1, Basic Agreement part B).",
+			concat(" ", [
+				"The initiative affects employees (employees.affected), but the date of the discussion",
+				"with the employee representatives (employees.drofting_date) is not filled in%s.",
+				"The discussion must take place before the decision (Working Environment Act § 8-1, Basic Agreement part B).",
+			]),
 			[first_decision_en],
 		),
 	),
@@ -45,11 +54,18 @@ violation contains result.fail(meta, {
 	"path": "/employees/drofting_date",
 	"message": result.msg(
 		sprintf(
-			"Drøftingen med de tillitsvalgte (employees.drofting_date) er datert %s, etter det første vedtaket %s. Drøfting skal skje før beslutning (arbeidsmiljøloven § 8-1, Hovedavtalen del B).",
+			concat(" ", [
+				"Drøftingen med de tillitsvalgte (employees.drofting_date) er datert %s, etter det første vedtaket %s.",
+				"Drøfting skal skje før beslutning (arbeidsmiljøloven § 8-1, Hovedavtalen del B).",
+			]),
 			[drofting, earliest_decision_date],
 		),
 		sprintf(
-			"The discussion with the employee representatives (employees.drofting_date) is dated %s, after the first decision on %s. The discussion must take place before the decision (Working Environment Act § 8-1, Basic Agreement part B).",
+			concat(" ", [
+				"The discussion with the employee representatives",
+				"(employees.drofting_date) is dated %s, after the first decision on %s.",
+				"The discussion must take place before the decision (Working Environment Act § 8-1, Basic Agreement part B).",
+			]),
 			[drofting, earliest_decision_date],
 		),
 	),
@@ -63,9 +79,9 @@ violation contains result.fail(meta, {
 	d.date != ""
 }
 
-decision_dates := {d.date |
+decision_dates contains d.date if {
 	some d in object.get(tiltak.doc, "decisions", [])
-	tiltak.is_set(object.get(d, "date", ""))
+	tiltak.filled(object.get(d, "date", ""))
 }
 
 earliest_decision_date := min(decision_dates) if count(decision_dates) > 0

@@ -8,8 +8,16 @@ test_fail_drofting_date_missing if {
 	vs := hr_001.violation with input as fixtures.input_for(doc)
 	fixtures.brief(vs) == {{"rule_id": "HR-001", "severity": "error", "path": "/employees/drofting_date"}}
 	fixtures.messages(vs) == {{
-		"nb": "Tiltaket berører ansatte (employees.affected), men datoen for drøfting med de tillitsvalgte (employees.drofting_date) er ikke fylt ut. Drøfting skal skje før beslutning (arbeidsmiljøloven § 8-1, Hovedavtalen del B).",
-		"en": "The initiative affects employees (employees.affected), but the date of the discussion with the employee representatives (employees.drofting_date) is not filled in. The discussion must take place before the decision (Working Environment Act § 8-1, Basic Agreement part B).",
+		"nb": concat(" ", [
+			"Tiltaket berører ansatte (employees.affected), men datoen for drøfting",
+			"med de tillitsvalgte (employees.drofting_date) er ikke fylt ut.",
+			"Drøfting skal skje før beslutning (arbeidsmiljøloven § 8-1, Hovedavtalen del B).",
+		]),
+		"en": concat(" ", [
+			"The initiative affects employees (employees.affected), but the date of the discussion",
+			"with the employee representatives (employees.drofting_date) is not filled in.",
+			"The discussion must take place before the decision (Working Environment Act § 8-1, Basic Agreement part B).",
+		]),
 	}}
 }
 
@@ -23,8 +31,16 @@ test_fail_drofting_date_missing_names_first_decision if {
 	doc := json.remove(fixtures.digital, ["employees/drofting_date"])
 	vs := hr_001.violation with input as fixtures.input_for(doc)
 	fixtures.messages(vs) == {{
-		"nb": "Tiltaket berører ansatte (employees.affected), men datoen for drøfting med de tillitsvalgte (employees.drofting_date) er ikke fylt ut (første vedtak er datert 2022-12-14). Drøfting skal skje før beslutning (arbeidsmiljøloven § 8-1, Hovedavtalen del B).",
-		"en": "The initiative affects employees (employees.affected), but the date of the discussion with the employee representatives (employees.drofting_date) is not filled in (the first decision is dated 2022-12-14). The discussion must take place before the decision (Working Environment Act § 8-1, Basic Agreement part B).",
+		"nb": concat(" ", [
+			"Tiltaket berører ansatte (employees.affected), men datoen for drøfting med de tillitsvalgte",
+			"(employees.drofting_date) er ikke fylt ut (første vedtak er datert 2022-12-14).",
+			"Drøfting skal skje før beslutning (arbeidsmiljøloven § 8-1, Hovedavtalen del B).",
+		]),
+		"en": concat(" ", [
+			"The initiative affects employees (employees.affected), but the date of the discussion with the employee",
+			"representatives (employees.drofting_date) is not filled in (the first decision is dated 2022-12-14).",
+			"The discussion must take place before the decision (Working Environment Act § 8-1, Basic Agreement part B).",
+		]),
 	}}
 }
 
@@ -33,8 +49,15 @@ test_fail_drofting_day_after_decision if {
 	vs := hr_001.violation with input as fixtures.input_for(doc)
 	fixtures.brief(vs) == {{"rule_id": "HR-001", "severity": "error", "path": "/employees/drofting_date"}}
 	fixtures.messages(vs) == {{
-		"nb": "Drøftingen med de tillitsvalgte (employees.drofting_date) er datert 2022-12-15, etter det første vedtaket 2022-12-14. Drøfting skal skje før beslutning (arbeidsmiljøloven § 8-1, Hovedavtalen del B).",
-		"en": "The discussion with the employee representatives (employees.drofting_date) is dated 2022-12-15, after the first decision on 2022-12-14. The discussion must take place before the decision (Working Environment Act § 8-1, Basic Agreement part B).",
+		"nb": concat(" ", [
+			"Drøftingen med de tillitsvalgte (employees.drofting_date) er datert 2022-12-15, etter det første",
+			"vedtaket 2022-12-14. Drøfting skal skje før beslutning (arbeidsmiljøloven § 8-1, Hovedavtalen del B).",
+		]),
+		"en": concat(" ", [
+			"The discussion with the employee representatives (employees.drofting_date)",
+			"is dated 2022-12-15, after the first decision on 2022-12-14.",
+			"The discussion must take place before the decision (Working Environment Act § 8-1, Basic Agreement part B).",
+		]),
 	}}
 }
 

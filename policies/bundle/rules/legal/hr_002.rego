@@ -17,7 +17,8 @@
 #   title_en: The risk assessment does not cover the working environment
 #   remedy:
 #     nb: Vurder konsekvensene for arbeidsmiljøet i risikovurderingen og legg til arbeidsmiljo i risk.covers.
-#     en: Assess the consequences for the working environment in the risk assessment and add arbeidsmiljo to risk.covers.
+#     en: Assess the consequences for the working environment in the risk assessment and add arbeidsmiljo to
+#       risk.covers.
 package styring.rules.legal.hr_002
 
 import data.styring.lib.initiative as tiltak
@@ -27,11 +28,17 @@ violation contains result.fail(meta, {
 	"path": "/risk/covers",
 	"message": result.msg(
 		sprintf(
-			"Tiltaket berører ansatte (employees.affected), men risikovurderingen (risk.covers) omfatter ikke arbeidsmiljø (arbeidsmiljo). Den omfatter nå: %s.",
+			concat(" ", [
+				"Tiltaket berører ansatte (employees.affected), men risikovurderingen",
+				"(risk.covers) omfatter ikke arbeidsmiljø (arbeidsmiljo). Den omfatter nå: %s.",
+			]),
 			[covers_text("ingen")],
 		),
 		sprintf(
-			"The initiative affects employees (employees.affected), but the risk assessment (risk.covers) does not cover the working environment (arbeidsmiljo). It now covers: %s.",
+			concat(" ", [
+				"The initiative affects employees (employees.affected), but the risk assessment",
+				"(risk.covers) does not cover the working environment (arbeidsmiljo). It now covers: %s.",
+			]),
 			[covers_text("none")],
 		),
 	),

@@ -4,12 +4,21 @@ import data.styring.rules.legal.hr_002
 import data.styring.test.fixtures
 
 test_fail_covers_without_arbeidsmiljo if {
-	doc := json.patch(fixtures.effektivisering, [{"op": "replace", "path": "/risk/covers", "value": ["okonomi", "informasjonssikkerhet"]}])
+	doc := json.patch(
+		fixtures.effektivisering,
+		[{"op": "replace", "path": "/risk/covers", "value": ["okonomi", "informasjonssikkerhet"]}],
+	)
 	vs := hr_002.violation with input as fixtures.input_for(doc)
 	fixtures.brief(vs) == {{"rule_id": "HR-002", "severity": "error", "path": "/risk/covers"}}
 	fixtures.messages(vs) == {{
-		"nb": "Tiltaket berører ansatte (employees.affected), men risikovurderingen (risk.covers) omfatter ikke arbeidsmiljø (arbeidsmiljo). Den omfatter nå: okonomi, informasjonssikkerhet.",
-		"en": "The initiative affects employees (employees.affected), but the risk assessment (risk.covers) does not cover the working environment (arbeidsmiljo). It now covers: okonomi, informasjonssikkerhet.",
+		"nb": concat(" ", [
+			"Tiltaket berører ansatte (employees.affected), men risikovurderingen (risk.covers)",
+			"omfatter ikke arbeidsmiljø (arbeidsmiljo). Den omfatter nå: okonomi, informasjonssikkerhet.",
+		]),
+		"en": concat(" ", [
+			"The initiative affects employees (employees.affected), but the risk assessment (risk.covers) does",
+			"not cover the working environment (arbeidsmiljo). It now covers: okonomi, informasjonssikkerhet.",
+		]),
 	}}
 }
 
@@ -18,8 +27,14 @@ test_fail_covers_empty if {
 	vs := hr_002.violation with input as fixtures.input_for(doc)
 	fixtures.brief(vs) == {{"rule_id": "HR-002", "severity": "error", "path": "/risk/covers"}}
 	fixtures.messages(vs) == {{
-		"nb": "Tiltaket berører ansatte (employees.affected), men risikovurderingen (risk.covers) omfatter ikke arbeidsmiljø (arbeidsmiljo). Den omfatter nå: ingen.",
-		"en": "The initiative affects employees (employees.affected), but the risk assessment (risk.covers) does not cover the working environment (arbeidsmiljo). It now covers: none.",
+		"nb": concat(" ", [
+			"Tiltaket berører ansatte (employees.affected), men risikovurderingen",
+			"(risk.covers) omfatter ikke arbeidsmiljø (arbeidsmiljo). Den omfatter nå: ingen.",
+		]),
+		"en": concat(" ", [
+			"The initiative affects employees (employees.affected), but the risk assessment",
+			"(risk.covers) does not cover the working environment (arbeidsmiljo). It now covers: none.",
+		]),
 	}}
 }
 

@@ -18,7 +18,8 @@
 #   title_en: A larger staff reduction has not been dealt with by the working environment committee
 #   remedy:
 #     nb: Legg tiltaket fram for arbeidsmiljøutvalget (AMU) og før inn datoen for behandlingen i employees.amu_date.
-#     en: Put the initiative before the working environment committee (AMU) and enter the date it was dealt with in employees.amu_date.
+#     en: Put the initiative before the working environment committee (AMU) and enter the date it was dealt with in
+#       employees.amu_date.
 package styring.rules.legal.hr_003
 
 import data.styring.lib.initiative as tiltak
@@ -28,11 +29,19 @@ violation contains result.fail(meta, {
 	"path": "/employees/amu_date",
 	"message": result.msg(
 		sprintf(
-			"Tiltaket reduserer bemanningen med %v årsverk (employees.fte_change = %v), som er minst grensen på %v årsverk (employees.amu_fte_reduction), men datoen for behandling i arbeidsmiljøutvalget (employees.amu_date) er ikke fylt ut.",
+			concat(" ", [
+				"Tiltaket reduserer bemanningen med %v årsverk (employees.fte_change = %v),",
+				"som er minst grensen på %v årsverk (employees.amu_fte_reduction),",
+				"men datoen for behandling i arbeidsmiljøutvalget (employees.amu_date) er ikke fylt ut.",
+			]),
 			[abs(fte_change), fte_change, limit],
 		),
 		sprintf(
-			"The initiative reduces staffing by %v FTE (employees.fte_change = %v), which is at least the limit of %v FTE (employees.amu_fte_reduction), but the date the working environment committee dealt with it (employees.amu_date) is not filled in.",
+			concat(" ", [
+				"The initiative reduces staffing by %v FTE (employees.fte_change = %v),",
+				"which is at least the limit of %v FTE (employees.amu_fte_reduction),",
+				"but the date the working environment committee dealt with it (employees.amu_date) is not filled in.",
+			]),
 			[abs(fte_change), fte_change, limit],
 		),
 	),

@@ -8,8 +8,16 @@ test_fail_reduction_exactly_at_limit if {
 	vs := hr_003.violation with input as fixtures.input_for(doc)
 	fixtures.brief(vs) == {{"rule_id": "HR-003", "severity": "warning", "path": "/employees/amu_date"}}
 	fixtures.messages(vs) == {{
-		"nb": "Tiltaket reduserer bemanningen med 5 årsverk (employees.fte_change = -5), som er minst grensen på 5 årsverk (employees.amu_fte_reduction), men datoen for behandling i arbeidsmiljøutvalget (employees.amu_date) er ikke fylt ut.",
-		"en": "The initiative reduces staffing by 5 FTE (employees.fte_change = -5), which is at least the limit of 5 FTE (employees.amu_fte_reduction), but the date the working environment committee dealt with it (employees.amu_date) is not filled in.",
+		"nb": concat(" ", [
+			"Tiltaket reduserer bemanningen med 5 årsverk (employees.fte_change = -5),",
+			"som er minst grensen på 5 årsverk (employees.amu_fte_reduction),",
+			"men datoen for behandling i arbeidsmiljøutvalget (employees.amu_date) er ikke fylt ut.",
+		]),
+		"en": concat(" ", [
+			"The initiative reduces staffing by 5 FTE (employees.fte_change = -5),",
+			"which is at least the limit of 5 FTE (employees.amu_fte_reduction),",
+			"but the date the working environment committee dealt with it (employees.amu_date) is not filled in.",
+		]),
 	}}
 }
 

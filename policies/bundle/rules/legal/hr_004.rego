@@ -17,8 +17,10 @@
 #   waivable: false
 #   title_en: NAV has not been notified of a mass layoff
 #   remedy:
-#     nb: Send skriftlig melding om masseoppsigelsen til NAV og de tillitsvalgte, og sett employees.nav_notified til true.
-#     en: Notify NAV and the employee representatives of the mass layoff in writing, and set employees.nav_notified to true.
+#     nb: Send skriftlig melding om masseoppsigelsen til NAV og de tillitsvalgte, og sett employees.nav_notified til
+#       true.
+#     en: Notify NAV and the employee representatives of the mass layoff in writing, and set employees.nav_notified to
+#       true.
 package styring.rules.legal.hr_004
 
 import data.styring.lib.initiative as tiltak
@@ -28,11 +30,19 @@ violation contains result.fail(meta, {
 	"path": "/employees/nav_notified",
 	"message": result.msg(
 		sprintf(
-			"Tiltaket innebærer %v oppsigelser innen 30 dager (employees.headcount_reduction_30d), som er minst grensen for masseoppsigelse på %v (employees.mass_layoff_headcount_30d), men NAV er ikke varslet (employees.nav_notified er ikke true).",
+			concat(" ", [
+				"Tiltaket innebærer %v oppsigelser innen 30 dager (employees.headcount_reduction_30d),",
+				"som er minst grensen for masseoppsigelse på %v (employees.mass_layoff_headcount_30d),",
+				"men NAV er ikke varslet (employees.nav_notified er ikke true).",
+			]),
 			[reduction, limit],
 		),
 		sprintf(
-			"The initiative involves %v dismissals within 30 days (employees.headcount_reduction_30d), which is at least the mass layoff limit of %v (employees.mass_layoff_headcount_30d), but NAV has not been notified (employees.nav_notified is not true).",
+			concat(" ", [
+				"The initiative involves %v dismissals within 30 days (employees.headcount_reduction_30d),",
+				"which is at least the mass layoff limit of %v (employees.mass_layoff_headcount_30d),",
+				"but NAV has not been notified (employees.nav_notified is not true).",
+			]),
 			[reduction, limit],
 		),
 	),

@@ -8,8 +8,16 @@ test_fail_headcount_exactly_at_limit if {
 	vs := hr_004.violation with input as fixtures.input_for(doc)
 	fixtures.brief(vs) == {{"rule_id": "HR-004", "severity": "error", "path": "/employees/nav_notified"}}
 	fixtures.messages(vs) == {{
-		"nb": "Tiltaket innebærer 10 oppsigelser innen 30 dager (employees.headcount_reduction_30d), som er minst grensen for masseoppsigelse på 10 (employees.mass_layoff_headcount_30d), men NAV er ikke varslet (employees.nav_notified er ikke true).",
-		"en": "The initiative involves 10 dismissals within 30 days (employees.headcount_reduction_30d), which is at least the mass layoff limit of 10 (employees.mass_layoff_headcount_30d), but NAV has not been notified (employees.nav_notified is not true).",
+		"nb": concat(" ", [
+			"Tiltaket innebærer 10 oppsigelser innen 30 dager (employees.headcount_reduction_30d),",
+			"som er minst grensen for masseoppsigelse på 10 (employees.mass_layoff_headcount_30d),",
+			"men NAV er ikke varslet (employees.nav_notified er ikke true).",
+		]),
+		"en": concat(" ", [
+			"The initiative involves 10 dismissals within 30 days (employees.headcount_reduction_30d),",
+			"which is at least the mass layoff limit of 10 (employees.mass_layoff_headcount_30d),",
+			"but NAV has not been notified (employees.nav_notified is not true).",
+		]),
 	}}
 }
 

@@ -27,11 +27,17 @@ violation contains result.fail(meta, {
 	"path": sprintf("/legal_requirements/%d/compliance", [i]),
 	"message": result.msg(
 		sprintf(
-			"Lovkravet %s (legal_requirements/%d) har samsvar «%s» (%s); tiltaket må ligge innenfor gjeldende lover og regler, med samsvar «ok».",
+			concat(" ", [
+				"Lovkravet %s (legal_requirements/%d) har samsvar «%s» (%s);",
+				"tiltaket må ligge innenfor gjeldende lover og regler, med samsvar «ok».",
+			]),
 			[label(r), i, r.compliance, object.get(compliance_nb, r.compliance, r.compliance)],
 		),
 		sprintf(
-			"The legal requirement %s (legal_requirements/%d) has compliance «%s» (%s); the initiative must stay within the laws and regulations in force, with compliance «ok».",
+			concat(" ", [
+				"The legal requirement %s (legal_requirements/%d) has compliance «%s» (%s);",
+				"the initiative must stay within the laws and regulations in force, with compliance «ok».",
+			]),
 			[label(r), i, r.compliance, object.get(compliance_en, r.compliance, r.compliance)],
 		),
 	),
@@ -45,7 +51,7 @@ compliance_nb := {"avvik": "avvik fra kravet", "ikke_vurdert": "ikke vurdert"}
 compliance_en := {"avvik": "deviation from the requirement", "ikke_vurdert": "not assessed"}
 
 label(r) := sprintf("%s %s", [r.law, r.section]) if {
-	tiltak.is_set(object.get(r, "section", ""))
+	tiltak.filled(object.get(r, "section", ""))
 } else := r.law
 
 # meta is the annotation chain of this rule, as a rule of its own so that it

@@ -27,11 +27,17 @@ violation contains result.fail(meta, {
 	"path": "/legal_requirements",
 	"message": result.msg(
 		sprintf(
-			"Tiltak av typen «%s» endrer tjenester, men legal_requirements er ikke fylt ut: list opp lovkravene tiltaket må ligge innenfor.",
+			concat(" ", [
+				"Tiltak av typen «%s» endrer tjenester, men legal_requirements er ikke fylt ut:",
+				"list opp lovkravene tiltaket må ligge innenfor.",
+			]),
 			[tiltak.doc.type],
 		),
 		sprintf(
-			"An initiative of type «%s» changes services, but legal_requirements is not filled in: list the legal requirements the initiative must stay within.",
+			concat(" ", [
+				"An initiative of type «%s» changes services, but legal_requirements is not filled in:",
+				"list the legal requirements the initiative must stay within.",
+			]),
 			[tiltak.doc.type],
 		),
 	),

@@ -8,19 +8,29 @@ test_fail_omstilling_without_legal_requirements if {
 	vs := oms_005.violation with input as fixtures.input_for(doc)
 	fixtures.brief(vs) == {{"rule_id": "OMS-005", "severity": "warning", "path": "/legal_requirements"}}
 	fixtures.messages(vs) == {{
-		"nb": "Tiltak av typen «omstilling» endrer tjenester, men legal_requirements er ikke fylt ut: list opp lovkravene tiltaket må ligge innenfor.",
-		"en": "An initiative of type «omstilling» changes services, but legal_requirements is not filled in: list the legal requirements the initiative must stay within.",
+		"nb": concat(" ", [
+			"Tiltak av typen «omstilling» endrer tjenester, men legal_requirements er ikke fylt ut:",
+			"list opp lovkravene tiltaket må ligge innenfor.",
+		]),
+		"en": concat(" ", [
+			"An initiative of type «omstilling» changes services, but legal_requirements is not filled in:",
+			"list the legal requirements the initiative must stay within.",
+		]),
 	}}
 	{v.waivable | some v in vs} == {false}
 }
 
 test_fail_empty_list if {
 	doc := json.patch(fixtures.omstilling, [{"op": "replace", "path": "/legal_requirements", "value": []}])
-	fixtures.brief(oms_005.violation) == {{"rule_id": "OMS-005", "severity": "warning", "path": "/legal_requirements"}} with input as fixtures.input_for(doc)
+	vs := oms_005.violation with input as fixtures.input_for(doc)
+	fixtures.brief(vs) == {{"rule_id": "OMS-005", "severity": "warning", "path": "/legal_requirements"}}
 }
 
 test_fail_innsparing if {
-	doc := json.patch(json.remove(fixtures.omstilling, ["legal_requirements"]), [{"op": "replace", "path": "/type", "value": "innsparing"}])
+	doc := json.patch(
+		json.remove(fixtures.omstilling, ["legal_requirements"]),
+		[{"op": "replace", "path": "/type", "value": "innsparing"}],
+	)
 	vs := oms_005.violation with input as fixtures.input_for(doc)
 	fixtures.brief(vs) == {{"rule_id": "OMS-005", "severity": "warning", "path": "/legal_requirements"}}
 	some v in vs

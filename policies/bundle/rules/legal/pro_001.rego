@@ -18,8 +18,10 @@
 #   waivable: false
 #   title_en: The procurement has no estimated value or category
 #   remedy:
-#     nb: Oppgi anskaffelsens anslåtte verdi i NOK eks. mva. med opsjoner og forlengelser (procurement.estimated_value_nok) og kategorien (procurement.category).
-#     en: Give the procurement's estimated value in NOK excluding VAT, options and extensions included (procurement.estimated_value_nok), and its category (procurement.category).
+#     nb: Oppgi anskaffelsens anslåtte verdi i NOK eks. mva. med opsjoner og forlengelser
+#       (procurement.estimated_value_nok) og kategorien (procurement.category).
+#     en: Give the procurement's estimated value in NOK excluding VAT, options and extensions included
+#       (procurement.estimated_value_nok), and its category (procurement.category).
 package styring.rules.legal.pro_001
 
 import data.styring.lib.initiative as tiltak
@@ -28,8 +30,20 @@ import data.styring.lib.result
 violation contains result.fail(meta, {
 	"path": "/procurement",
 	"message": result.msg(
-		sprintf("Tiltaket omfatter en anskaffelse (procurement.involved), men %s er ikke fylt ut, så terskelverdien kan ikke beregnes.", [concat(" og ", fields)]),
-		sprintf("The initiative involves a procurement (procurement.involved), but %s %s not filled in, so its threshold value cannot be calculated.", [concat(" and ", fields), verb_en]),
+		sprintf(
+			concat(" ", [
+				"Tiltaket omfatter en anskaffelse (procurement.involved),",
+				"men %s er ikke fylt ut, så terskelverdien kan ikke beregnes.",
+			]),
+			[concat(" og ", fields)],
+		),
+		sprintf(
+			concat(" ", [
+				"The initiative involves a procurement (procurement.involved),",
+				"but %s %s not filled in, so its threshold value cannot be calculated.",
+			]),
+			[concat(" and ", fields), verb_en],
+		),
 	),
 }) if {
 	tiltak.doc.procurement.involved == true
@@ -50,9 +64,11 @@ fields := [sprintf("procurement.%s", [f]) |
 	not tiltak.set_at(["procurement", f])
 ]
 
+default verb_en := "are"
+
 verb_en := "is" if {
 	count(fields) == 1
-} else := "are"
+}
 
 # meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.

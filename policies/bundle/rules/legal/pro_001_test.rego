@@ -10,8 +10,14 @@ test_fail_estimated_value_missing if {
 	vs := pro_001.violation with input as fixtures.input_for(doc)
 	fixtures.brief(vs) == brief_pro_001
 	fixtures.messages(vs) == {{
-		"nb": "Tiltaket omfatter en anskaffelse (procurement.involved), men procurement.estimated_value_nok er ikke fylt ut, så terskelverdien kan ikke beregnes.",
-		"en": "The initiative involves a procurement (procurement.involved), but procurement.estimated_value_nok is not filled in, so its threshold value cannot be calculated.",
+		"nb": concat(" ", [
+			"Tiltaket omfatter en anskaffelse (procurement.involved),",
+			"men procurement.estimated_value_nok er ikke fylt ut, så terskelverdien kan ikke beregnes.",
+		]),
+		"en": concat(" ", [
+			"The initiative involves a procurement (procurement.involved),",
+			"but procurement.estimated_value_nok is not filled in, so its threshold value cannot be calculated.",
+		]),
 	}}
 }
 
@@ -20,8 +26,14 @@ test_fail_category_missing if {
 	vs := pro_001.violation with input as fixtures.input_for(doc)
 	fixtures.brief(vs) == brief_pro_001
 	fixtures.messages(vs) == {{
-		"nb": "Tiltaket omfatter en anskaffelse (procurement.involved), men procurement.category er ikke fylt ut, så terskelverdien kan ikke beregnes.",
-		"en": "The initiative involves a procurement (procurement.involved), but procurement.category is not filled in, so its threshold value cannot be calculated.",
+		"nb": concat(" ", [
+			"Tiltaket omfatter en anskaffelse (procurement.involved),",
+			"men procurement.category er ikke fylt ut, så terskelverdien kan ikke beregnes.",
+		]),
+		"en": concat(" ", [
+			"The initiative involves a procurement (procurement.involved),",
+			"but procurement.category is not filled in, so its threshold value cannot be calculated.",
+		]),
 	}}
 }
 
@@ -35,8 +47,14 @@ test_fail_both_missing_names_both_fields if {
 	vs := pro_001.violation with input as fixtures.input_for(object.union(fixtures.omstilling, {"procurement": doc}))
 	fixtures.brief(vs) == brief_pro_001
 	fixtures.messages(vs) == {{
-		"nb": "Tiltaket omfatter en anskaffelse (procurement.involved), men procurement.estimated_value_nok og procurement.category er ikke fylt ut, så terskelverdien kan ikke beregnes.",
-		"en": "The initiative involves a procurement (procurement.involved), but procurement.estimated_value_nok and procurement.category are not filled in, so its threshold value cannot be calculated.",
+		"nb": concat(" ", [
+			"Tiltaket omfatter en anskaffelse (procurement.involved), men procurement.estimated_value_nok",
+			"og procurement.category er ikke fylt ut, så terskelverdien kan ikke beregnes.",
+		]),
+		"en": concat(" ", [
+			"The initiative involves a procurement (procurement.involved), but procurement.estimated_value_nok",
+			"and procurement.category are not filled in, so its threshold value cannot be calculated.",
+		]),
 	}}
 }
 

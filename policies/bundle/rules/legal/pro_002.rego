@@ -23,8 +23,10 @@
 #   waivable: false
 #   title_en: A procurement above the national threshold is not announced under part II
 #   remedy:
-#     nb: Kunngjør anskaffelsen i Doffin (procurement.doffin = true) og bruk en prosedyre etter forskriftens del II (procurement.procedure), eller rett den anslåtte verdien om den er feil.
-#     en: Announce the procurement in Doffin (procurement.doffin = true) and use a procedure of part II of the regulation (procurement.procedure), or correct the estimated value if it is wrong.
+#     nb: Kunngjør anskaffelsen i Doffin (procurement.doffin = true) og bruk en prosedyre etter forskriftens del II
+#       (procurement.procedure), eller rett den anslåtte verdien om den er feil.
+#     en: Announce the procurement in Doffin (procurement.doffin = true) and use a procedure of part II of the
+#       regulation (procurement.procedure), or correct the estimated value if it is wrong.
 package styring.rules.legal.pro_002
 
 import data.styring.lib.initiative as tiltak
@@ -33,22 +35,33 @@ import data.styring.lib.result
 
 violation contains result.fail(meta, {
 	"path": "/procurement",
-	"message": result.msg(
-		sprintf(
-			"Anskaffelsens terskelverdi V = %d NOK (anslått verdi %d NOK + relaterte kjøp %d NOK) er lik eller over den nasjonale terskelverdien på %d NOK, som gjelder fra %s (%s). Den må kunngjøres i Doffin med en prosedyre etter del II: %s.",
-			[v, estimate, related, national_threshold.value, national_threshold.from, dp_nb, concat("; ", [problems[k].nb | some k in sort(object.keys(problems))])],
-		),
-		sprintf(
-			"The procurement's threshold value V = %d NOK (estimated value %d NOK + related purchases %d NOK) is at or above the national threshold of %d NOK, in force from %s (%s). It must be announced in Doffin with a part II procedure: %s.",
-			[v, estimate, related, national_threshold.value, national_threshold.from, dp_en, concat("; ", [problems[k].en | some k in sort(object.keys(problems))])],
-		),
-	),
+	"message": message,
 }) if {
 	tiltak.doc.procurement.involved == true
 	not announced_part_ii
 	not tiltak.doc.procurement.category == "helse_sosial"
 	v >= national_threshold.value
 }
+
+# message names V and its parts, the national threshold in force at Dp and every problem.
+message := result.msg(
+	sprintf(
+		concat(" ", [
+			"Anskaffelsens terskelverdi V = %d NOK (anslått verdi %d NOK + relaterte kjøp %d NOK)",
+			"er lik eller over den nasjonale terskelverdien på %d NOK, som gjelder fra %s (%s).",
+			"Den må kunngjøres i Doffin med en prosedyre etter del II: %s.",
+		]),
+		[v, estimate, related, national_threshold.value, national_threshold.from, dp_nb, problems_nb],
+	),
+	sprintf(
+		concat(" ", [
+			"The procurement's threshold value V = %d NOK (estimated value %d NOK + related purchases",
+			"%d NOK) is at or above the national threshold of %d NOK, in force from %s (%s).",
+			"It must be announced in Doffin with a part II procedure: %s.",
+		]),
+		[v, estimate, related, national_threshold.value, national_threshold.from, dp_en, problems_en],
+	),
+)
 
 # announced_part_ii: doffin is true and the procedure is one of part II, i.e. there
 # are no problems. Checked before the threshold, which costs a dated lookup.
@@ -112,6 +125,11 @@ problems[2] := {
 	tiltak.set_at(["procurement", "procedure"])
 	not procedure in tiltak.params.procurement.national_procedures
 }
+
+# problems_nb and problems_en list the problems in their order, for the message.
+problems_nb := concat("; ", [problems[k].nb | some k in sort(object.keys(problems))])
+
+problems_en := concat("; ", [problems[k].en | some k in sort(object.keys(problems))])
 
 # meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.

@@ -3,7 +3,7 @@ package styring.rules.legal.pro_002_test
 import data.styring.rules.legal.pro_002
 import data.styring.test.fixtures
 
-# direct_award: shared/examples/omstilling-direct-award-above-national.json.
+# direct_award: testdata/examples/omstilling-direct-award-above-national.json.
 direct_award := object.union(fixtures.omstilling, {"procurement": {
 	"involved": true,
 	"category": "tjenester",
@@ -23,8 +23,18 @@ test_fail_direct_award_above_national_threshold if {
 	vs := pro_002.violation with input as fixtures.input_for(direct_award)
 	fixtures.brief(vs) == brief_pro_002
 	fixtures.messages(vs) == {{
-		"nb": "Anskaffelsens terskelverdi V = 1800000 NOK (anslått verdi 1800000 NOK + relaterte kjøp 0 NOK) er lik eller over den nasjonale terskelverdien på 1300000 NOK, som gjelder fra 2018-04-06 (kunngjøringsdato 2021-02-01). Den må kunngjøres i Doffin med en prosedyre etter del II: procurement.doffin er ikke true; prosedyren «direkte» er ikke en prosedyre etter del II.",
-		"en": "The procurement's threshold value V = 1800000 NOK (estimated value 1800000 NOK + related purchases 0 NOK) is at or above the national threshold of 1300000 NOK, in force from 2018-04-06 (announcement date 2021-02-01). It must be announced in Doffin with a part II procedure: procurement.doffin is not true; procedure «direkte» is not a part II procedure.",
+		"nb": concat(" ", [
+			"Anskaffelsens terskelverdi V = 1800000 NOK (anslått verdi 1800000 NOK + relaterte kjøp 0 NOK) er lik eller",
+			"over den nasjonale terskelverdien på 1300000 NOK, som gjelder fra 2018-04-06 (kunngjøringsdato 2021-02-01).",
+			"Den må kunngjøres i Doffin med en prosedyre etter del II:",
+			"procurement.doffin er ikke true; prosedyren «direkte» er ikke en prosedyre etter del II.",
+		]),
+		"en": concat(" ", [
+			"The procurement's threshold value V = 1800000 NOK (estimated value 1800000 NOK + related purchases 0 NOK) is",
+			"at or above the national threshold of 1300000 NOK, in force from 2018-04-06 (announcement date 2021-02-01).",
+			"It must be announced in Doffin with a part II procedure:",
+			"procurement.doffin is not true; procedure «direkte» is not a part II procedure.",
+		]),
 	}}
 }
 
@@ -33,8 +43,16 @@ test_fail_doffin_missing_only if {
 	vs := pro_002.violation with input as fixtures.input_for(doc)
 	fixtures.brief(vs) == brief_pro_002
 	fixtures.messages(vs) == {{
-		"nb": "Anskaffelsens terskelverdi V = 1800000 NOK (anslått verdi 1800000 NOK + relaterte kjøp 0 NOK) er lik eller over den nasjonale terskelverdien på 1300000 NOK, som gjelder fra 2018-04-06 (kunngjøringsdato 2021-02-01). Den må kunngjøres i Doffin med en prosedyre etter del II: procurement.doffin er ikke true.",
-		"en": "The procurement's threshold value V = 1800000 NOK (estimated value 1800000 NOK + related purchases 0 NOK) is at or above the national threshold of 1300000 NOK, in force from 2018-04-06 (announcement date 2021-02-01). It must be announced in Doffin with a part II procedure: procurement.doffin is not true.",
+		"nb": concat(" ", [
+			"Anskaffelsens terskelverdi V = 1800000 NOK (anslått verdi 1800000 NOK + relaterte kjøp 0 NOK) er lik eller",
+			"over den nasjonale terskelverdien på 1300000 NOK, som gjelder fra 2018-04-06 (kunngjøringsdato 2021-02-01).",
+			"Den må kunngjøres i Doffin med en prosedyre etter del II: procurement.doffin er ikke true.",
+		]),
+		"en": concat(" ", [
+			"The procurement's threshold value V = 1800000 NOK (estimated value 1800000 NOK + related purchases 0 NOK) is",
+			"at or above the national threshold of 1300000 NOK, in force from 2018-04-06 (announcement date 2021-02-01).",
+			"It must be announced in Doffin with a part II procedure: procurement.doffin is not true.",
+		]),
 	}}
 }
 
@@ -43,8 +61,16 @@ test_fail_procedure_missing if {
 	vs := pro_002.violation with input as fixtures.input_for(doc)
 	fixtures.brief(vs) == brief_pro_002
 	fixtures.messages(vs) == {{
-		"nb": "Anskaffelsens terskelverdi V = 1800000 NOK (anslått verdi 1800000 NOK + relaterte kjøp 0 NOK) er lik eller over den nasjonale terskelverdien på 1300000 NOK, som gjelder fra 2018-04-06 (kunngjøringsdato 2021-02-01). Den må kunngjøres i Doffin med en prosedyre etter del II: ingen prosedyre er oppgitt (procurement.procedure).",
-		"en": "The procurement's threshold value V = 1800000 NOK (estimated value 1800000 NOK + related purchases 0 NOK) is at or above the national threshold of 1300000 NOK, in force from 2018-04-06 (announcement date 2021-02-01). It must be announced in Doffin with a part II procedure: no procedure is given (procurement.procedure).",
+		"nb": concat(" ", [
+			"Anskaffelsens terskelverdi V = 1800000 NOK (anslått verdi 1800000 NOK + relaterte kjøp 0 NOK) er lik eller",
+			"over den nasjonale terskelverdien på 1300000 NOK, som gjelder fra 2018-04-06 (kunngjøringsdato 2021-02-01).",
+			"Den må kunngjøres i Doffin med en prosedyre etter del II: ingen prosedyre er oppgitt (procurement.procedure).",
+		]),
+		"en": concat(" ", [
+			"The procurement's threshold value V = 1800000 NOK (estimated value 1800000 NOK + related purchases 0 NOK) is",
+			"at or above the national threshold of 1300000 NOK, in force from 2018-04-06 (announcement date 2021-02-01).",
+			"It must be announced in Doffin with a part II procedure: no procedure is given (procurement.procedure).",
+		]),
 	}}
 }
 
@@ -68,8 +94,18 @@ test_fail_related_purchases_count_towards_value if {
 	vs := pro_002.violation with input as fixtures.input_for(doc)
 	fixtures.brief(vs) == brief_pro_002
 	fixtures.messages(vs) == {{
-		"nb": "Anskaffelsens terskelverdi V = 1300000 NOK (anslått verdi 1000000 NOK + relaterte kjøp 300000 NOK) er lik eller over den nasjonale terskelverdien på 1300000 NOK, som gjelder fra 2018-04-06 (kunngjøringsdato 2021-02-01). Den må kunngjøres i Doffin med en prosedyre etter del II: procurement.doffin er ikke true; prosedyren «direkte» er ikke en prosedyre etter del II.",
-		"en": "The procurement's threshold value V = 1300000 NOK (estimated value 1000000 NOK + related purchases 300000 NOK) is at or above the national threshold of 1300000 NOK, in force from 2018-04-06 (announcement date 2021-02-01). It must be announced in Doffin with a part II procedure: procurement.doffin is not true; procedure «direkte» is not a part II procedure.",
+		"nb": concat(" ", [
+			"Anskaffelsens terskelverdi V = 1300000 NOK (anslått verdi 1000000 NOK + relaterte kjøp 300000 NOK) er lik eller",
+			"over den nasjonale terskelverdien på 1300000 NOK, som gjelder fra 2018-04-06 (kunngjøringsdato 2021-02-01).",
+			"Den må kunngjøres i Doffin med en prosedyre etter del II:",
+			"procurement.doffin er ikke true; prosedyren «direkte» er ikke en prosedyre etter del II.",
+		]),
+		"en": concat(" ", [
+			"The procurement's threshold value V = 1300000 NOK (estimated value 1000000 NOK + related purchases 300000 NOK)",
+			"is at or above the national threshold of 1300000 NOK, in force from 2018-04-06 (announcement date 2021-02-01).",
+			"It must be announced in Doffin with a part II procedure:",
+			"procurement.doffin is not true; procedure «direkte» is not a part II procedure.",
+		]),
 	}}
 }
 
@@ -78,8 +114,18 @@ test_fail_day_before_threshold_change_uses_old_threshold if {
 	vs := pro_002.violation with input as fixtures.input_for(doc)
 	fixtures.brief(vs) == brief_pro_002
 	fixtures.messages(vs) == {{
-		"nb": "Anskaffelsens terskelverdi V = 1200000 NOK (anslått verdi 1200000 NOK + relaterte kjøp 0 NOK) er lik eller over den nasjonale terskelverdien på 1100000 NOK, som gjelder fra 2017-01-01 (kunngjøringsdato 2018-04-05). Den må kunngjøres i Doffin med en prosedyre etter del II: procurement.doffin er ikke true; prosedyren «direkte» er ikke en prosedyre etter del II.",
-		"en": "The procurement's threshold value V = 1200000 NOK (estimated value 1200000 NOK + related purchases 0 NOK) is at or above the national threshold of 1100000 NOK, in force from 2017-01-01 (announcement date 2018-04-05). It must be announced in Doffin with a part II procedure: procurement.doffin is not true; procedure «direkte» is not a part II procedure.",
+		"nb": concat(" ", [
+			"Anskaffelsens terskelverdi V = 1200000 NOK (anslått verdi 1200000 NOK + relaterte kjøp 0 NOK) er lik eller",
+			"over den nasjonale terskelverdien på 1100000 NOK, som gjelder fra 2017-01-01 (kunngjøringsdato 2018-04-05).",
+			"Den må kunngjøres i Doffin med en prosedyre etter del II:",
+			"procurement.doffin er ikke true; prosedyren «direkte» er ikke en prosedyre etter del II.",
+		]),
+		"en": concat(" ", [
+			"The procurement's threshold value V = 1200000 NOK (estimated value 1200000 NOK + related purchases 0 NOK) is",
+			"at or above the national threshold of 1100000 NOK, in force from 2017-01-01 (announcement date 2018-04-05).",
+			"It must be announced in Doffin with a part II procedure:",
+			"procurement.doffin is not true; procedure «direkte» is not a part II procedure.",
+		]),
 	}}
 }
 
@@ -93,8 +139,18 @@ test_fail_without_announcement_date_uses_as_of if {
 	vs := pro_002.violation with input as fixtures.input_at(doc, "2018-04-05")
 	fixtures.brief(vs) == brief_pro_002
 	fixtures.messages(vs) == {{
-		"nb": "Anskaffelsens terskelverdi V = 1200000 NOK (anslått verdi 1200000 NOK + relaterte kjøp 0 NOK) er lik eller over den nasjonale terskelverdien på 1100000 NOK, som gjelder fra 2017-01-01 (vurdert per 2018-04-05, ingen kunngjøringsdato). Den må kunngjøres i Doffin med en prosedyre etter del II: procurement.doffin er ikke true; prosedyren «direkte» er ikke en prosedyre etter del II.",
-		"en": "The procurement's threshold value V = 1200000 NOK (estimated value 1200000 NOK + related purchases 0 NOK) is at or above the national threshold of 1100000 NOK, in force from 2017-01-01 (assessed at 2018-04-05, no announcement date). It must be announced in Doffin with a part II procedure: procurement.doffin is not true; procedure «direkte» is not a part II procedure.",
+		"nb": concat(" ", [
+			"Anskaffelsens terskelverdi V = 1200000 NOK (anslått verdi 1200000 NOK + relaterte kjøp 0 NOK) er lik eller",
+			"over den nasjonale terskelverdien på 1100000 NOK, som gjelder fra 2017-01-01 (vurdert per 2018-04-05,",
+			"ingen kunngjøringsdato). Den må kunngjøres i Doffin med en prosedyre etter del II:",
+			"procurement.doffin er ikke true; prosedyren «direkte» er ikke en prosedyre etter del II.",
+		]),
+		"en": concat(" ", [
+			"The procurement's threshold value V = 1200000 NOK (estimated value 1200000 NOK + related purchases 0 NOK)",
+			"is at or above the national threshold of 1100000 NOK, in force from 2017-01-01 (assessed at 2018-04-05,",
+			"no announcement date). It must be announced in Doffin with a part II procedure:",
+			"procurement.doffin is not true; procedure «direkte» is not a part II procedure.",
+		]),
 	}}
 }
 

@@ -23,8 +23,16 @@ test_fail_not_in_ted if {
 	vs := pro_003.violation with input as fixtures.input_for(services)
 	fixtures.brief(vs) == brief_pro_003
 	fixtures.messages(vs) == {{
-		"nb": "Anskaffelsens terskelverdi V = 2100000 NOK (anslått verdi 2100000 NOK + relaterte kjøp 0 NOK) er lik eller over EØS-terskelverdien for kategorien tjenester på 2050000 NOK, som gjelder fra 2020-02-12 (kunngjøringsdato 2022-03-22). Den må kunngjøres i TED med en prosedyre etter del III: procurement.ted er ikke true.",
-		"en": "The procurement's threshold value V = 2100000 NOK (estimated value 2100000 NOK + related purchases 0 NOK) is at or above the EEA threshold for category tjenester of 2050000 NOK, in force from 2020-02-12 (announcement date 2022-03-22). It must be announced in TED with a part III procedure: procurement.ted is not true.",
+		"nb": concat(" ", [
+			"Anskaffelsens terskelverdi V = 2100000 NOK (anslått verdi 2100000 NOK + relaterte kjøp 0 NOK) er lik eller",
+			"over EØS-terskelverdien for kategorien tjenester på 2050000 NOK, som gjelder fra 2020-02-12 (kunngjøringsdato",
+			"2022-03-22). Den må kunngjøres i TED med en prosedyre etter del III: procurement.ted er ikke true.",
+		]),
+		"en": concat(" ", [
+			"The procurement's threshold value V = 2100000 NOK (estimated value 2100000 NOK + related purchases 0 NOK) is",
+			"at or above the EEA threshold for category tjenester of 2050000 NOK, in force from 2020-02-12 (announcement",
+			"date 2022-03-22). It must be announced in TED with a part III procedure: procurement.ted is not true.",
+		]),
 	}}
 }
 
@@ -38,8 +46,16 @@ test_fail_exactly_at_new_threshold if {
 	vs := pro_003.violation with input as fixtures.input_for(doc)
 	fixtures.brief(vs) == brief_pro_003
 	fixtures.messages(vs) == {{
-		"nb": "Anskaffelsens terskelverdi V = 2200000 NOK (anslått verdi 2200000 NOK + relaterte kjøp 0 NOK) er lik eller over EØS-terskelverdien for kategorien tjenester på 2200000 NOK, som gjelder fra 2022-03-23 (kunngjøringsdato 2022-03-23). Den må kunngjøres i TED med en prosedyre etter del III: procurement.ted er ikke true.",
-		"en": "The procurement's threshold value V = 2200000 NOK (estimated value 2200000 NOK + related purchases 0 NOK) is at or above the EEA threshold for category tjenester of 2200000 NOK, in force from 2022-03-23 (announcement date 2022-03-23). It must be announced in TED with a part III procedure: procurement.ted is not true.",
+		"nb": concat(" ", [
+			"Anskaffelsens terskelverdi V = 2200000 NOK (anslått verdi 2200000 NOK + relaterte kjøp 0 NOK) er lik eller",
+			"over EØS-terskelverdien for kategorien tjenester på 2200000 NOK, som gjelder fra 2022-03-23 (kunngjøringsdato",
+			"2022-03-23). Den må kunngjøres i TED med en prosedyre etter del III: procurement.ted er ikke true.",
+		]),
+		"en": concat(" ", [
+			"The procurement's threshold value V = 2200000 NOK (estimated value 2200000 NOK + related purchases 0 NOK) is",
+			"at or above the EEA threshold for category tjenester of 2200000 NOK, in force from 2022-03-23 (announcement",
+			"date 2022-03-23). It must be announced in TED with a part III procedure: procurement.ted is not true.",
+		]),
 	}}
 }
 
@@ -58,8 +74,18 @@ test_fail_national_only_procedure_in_ted if {
 	vs := pro_003.violation with input as fixtures.input_for(doc)
 	fixtures.brief(vs) == brief_pro_003
 	fixtures.messages(vs) == {{
-		"nb": "Anskaffelsens terskelverdi V = 2100000 NOK (anslått verdi 2100000 NOK + relaterte kjøp 0 NOK) er lik eller over EØS-terskelverdien for kategorien tjenester på 2050000 NOK, som gjelder fra 2020-02-12 (kunngjøringsdato 2022-03-22). Den må kunngjøres i TED med en prosedyre etter del III: prosedyren «apen_tilbudskonkurranse» er ikke en prosedyre etter del III.",
-		"en": "The procurement's threshold value V = 2100000 NOK (estimated value 2100000 NOK + related purchases 0 NOK) is at or above the EEA threshold for category tjenester of 2050000 NOK, in force from 2020-02-12 (announcement date 2022-03-22). It must be announced in TED with a part III procedure: procedure «apen_tilbudskonkurranse» is not a part III procedure.",
+		"nb": concat(" ", [
+			"Anskaffelsens terskelverdi V = 2100000 NOK (anslått verdi 2100000 NOK + relaterte kjøp",
+			"0 NOK) er lik eller over EØS-terskelverdien for kategorien tjenester på 2050000 NOK,",
+			"som gjelder fra 2020-02-12 (kunngjøringsdato 2022-03-22). Den må kunngjøres i TED med en prosedyre etter del III:",
+			"prosedyren «apen_tilbudskonkurranse» er ikke en prosedyre etter del III.",
+		]),
+		"en": concat(" ", [
+			"The procurement's threshold value V = 2100000 NOK (estimated value 2100000 NOK + related",
+			"purchases 0 NOK) is at or above the EEA threshold for category tjenester of 2050000 NOK,",
+			"in force from 2020-02-12 (announcement date 2022-03-22). It must be announced in TED with a part III procedure:",
+			"procedure «apen_tilbudskonkurranse» is not a part III procedure.",
+		]),
 	}}
 }
 
@@ -68,8 +94,18 @@ test_fail_ted_and_procedure_missing if {
 	vs := pro_003.violation with input as fixtures.input_for(doc)
 	fixtures.brief(vs) == brief_pro_003
 	fixtures.messages(vs) == {{
-		"nb": "Anskaffelsens terskelverdi V = 2100000 NOK (anslått verdi 2100000 NOK + relaterte kjøp 0 NOK) er lik eller over EØS-terskelverdien for kategorien tjenester på 2050000 NOK, som gjelder fra 2020-02-12 (kunngjøringsdato 2022-03-22). Den må kunngjøres i TED med en prosedyre etter del III: procurement.ted er ikke true; ingen prosedyre er oppgitt (procurement.procedure).",
-		"en": "The procurement's threshold value V = 2100000 NOK (estimated value 2100000 NOK + related purchases 0 NOK) is at or above the EEA threshold for category tjenester of 2050000 NOK, in force from 2020-02-12 (announcement date 2022-03-22). It must be announced in TED with a part III procedure: procurement.ted is not true; no procedure is given (procurement.procedure).",
+		"nb": concat(" ", [
+			"Anskaffelsens terskelverdi V = 2100000 NOK (anslått verdi 2100000 NOK + relaterte kjøp",
+			"0 NOK) er lik eller over EØS-terskelverdien for kategorien tjenester på 2050000 NOK,",
+			"som gjelder fra 2020-02-12 (kunngjøringsdato 2022-03-22). Den må kunngjøres i TED med en prosedyre etter del III:",
+			"procurement.ted er ikke true; ingen prosedyre er oppgitt (procurement.procedure).",
+		]),
+		"en": concat(" ", [
+			"The procurement's threshold value V = 2100000 NOK (estimated value 2100000 NOK + related",
+			"purchases 0 NOK) is at or above the EEA threshold for category tjenester of 2050000 NOK,",
+			"in force from 2020-02-12 (announcement date 2022-03-22). It must be announced in TED with a part III procedure:",
+			"procurement.ted is not true; no procedure is given (procurement.procedure).",
+		]),
 	}}
 }
 
@@ -79,12 +115,20 @@ test_success_ted_and_part_iii_procedure if {
 }
 
 test_success_helse_sosial_any_procedure_in_ted if {
-	doc := with_procurement({"category": "helse_sosial", "estimated_value_nok": 7200000, "ted": true, "procedure": "direkte"})
+	doc := with_procurement({
+		"category": "helse_sosial",
+		"estimated_value_nok": 7200000,
+		"ted": true,
+		"procedure": "direkte",
+	})
 	count(pro_003.violation) == 0 with input as fixtures.input_for(doc)
 }
 
 test_success_helse_sosial_without_procedure_in_ted if {
-	doc := json.remove(with_procurement({"category": "helse_sosial", "estimated_value_nok": 7200000, "ted": true}), ["procurement/procedure"])
+	doc := json.remove(
+		with_procurement({"category": "helse_sosial", "estimated_value_nok": 7200000, "ted": true}),
+		["procurement/procedure"],
+	)
 	count(pro_003.violation) == 0 with input as fixtures.input_for(doc)
 }
 
@@ -93,8 +137,16 @@ test_fail_helse_sosial_at_threshold_not_in_ted if {
 	vs := pro_003.violation with input as fixtures.input_for(doc)
 	fixtures.brief(vs) == brief_pro_003
 	fixtures.messages(vs) == {{
-		"nb": "Anskaffelsens terskelverdi V = 7200000 NOK (anslått verdi 7200000 NOK + relaterte kjøp 0 NOK) er lik eller over EØS-terskelverdien for kategorien helse_sosial på 7200000 NOK, som gjelder fra 2020-02-12 (kunngjøringsdato 2022-03-22). Den må kunngjøres i TED: procurement.ted er ikke true.",
-		"en": "The procurement's threshold value V = 7200000 NOK (estimated value 7200000 NOK + related purchases 0 NOK) is at or above the EEA threshold for category helse_sosial of 7200000 NOK, in force from 2020-02-12 (announcement date 2022-03-22). It must be announced in TED: procurement.ted is not true.",
+		"nb": concat(" ", [
+			"Anskaffelsens terskelverdi V = 7200000 NOK (anslått verdi 7200000 NOK + relaterte kjøp",
+			"0 NOK) er lik eller over EØS-terskelverdien for kategorien helse_sosial på 7200000 NOK,",
+			"som gjelder fra 2020-02-12 (kunngjøringsdato 2022-03-22). Den må kunngjøres i TED: procurement.ted er ikke true.",
+		]),
+		"en": concat(" ", [
+			"The procurement's threshold value V = 7200000 NOK (estimated value 7200000 NOK + related",
+			"purchases 0 NOK) is at or above the EEA threshold for category helse_sosial of 7200000 NOK,",
+			"in force from 2020-02-12 (announcement date 2022-03-22). It must be announced in TED: procurement.ted is not true.",
+		]),
 	}}
 }
 
@@ -108,8 +160,16 @@ test_fail_without_announcement_date_uses_as_of if {
 	vs := pro_003.violation with input as fixtures.input_at(doc, "2022-03-22")
 	fixtures.brief(vs) == brief_pro_003
 	fixtures.messages(vs) == {{
-		"nb": "Anskaffelsens terskelverdi V = 2100000 NOK (anslått verdi 2100000 NOK + relaterte kjøp 0 NOK) er lik eller over EØS-terskelverdien for kategorien tjenester på 2050000 NOK, som gjelder fra 2020-02-12 (vurdert per 2022-03-22, ingen kunngjøringsdato). Den må kunngjøres i TED med en prosedyre etter del III: procurement.ted er ikke true.",
-		"en": "The procurement's threshold value V = 2100000 NOK (estimated value 2100000 NOK + related purchases 0 NOK) is at or above the EEA threshold for category tjenester of 2050000 NOK, in force from 2020-02-12 (assessed at 2022-03-22, no announcement date). It must be announced in TED with a part III procedure: procurement.ted is not true.",
+		"nb": concat(" ", [
+			"Anskaffelsens terskelverdi V = 2100000 NOK (anslått verdi 2100000 NOK + relaterte kjøp 0 NOK) er lik eller over",
+			"EØS-terskelverdien for kategorien tjenester på 2050000 NOK, som gjelder fra 2020-02-12 (vurdert per 2022-03-22,",
+			"ingen kunngjøringsdato). Den må kunngjøres i TED med en prosedyre etter del III: procurement.ted er ikke true.",
+		]),
+		"en": concat(" ", [
+			"The procurement's threshold value V = 2100000 NOK (estimated value 2100000 NOK + related purchases 0 NOK) is at or",
+			"above the EEA threshold for category tjenester of 2050000 NOK, in force from 2020-02-12 (assessed at 2022-03-22,",
+			"no announcement date). It must be announced in TED with a part III procedure: procurement.ted is not true.",
+		]),
 	}}
 }
 

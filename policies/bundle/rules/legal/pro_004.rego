@@ -31,11 +31,19 @@ violation contains result.fail(meta, {
 	"path": "/procurement/protocol",
 	"message": result.msg(
 		sprintf(
-			"Anskaffelsens terskelverdi V = %d NOK (anslått verdi %d NOK + relaterte kjøp %d NOK) er lik eller over nedre grense på %d NOK, som gjelder fra %s (%s), men procurement.protocol er ikke true: det må føres anskaffelsesprotokoll.",
+			concat(" ", [
+				"Anskaffelsens terskelverdi V = %d NOK (anslått verdi %d NOK + relaterte kjøp %d NOK) er lik eller",
+				"over nedre grense på %d NOK, som gjelder fra %s (%s), men procurement.protocol er ikke true:",
+				"det må føres anskaffelsesprotokoll.",
+			]),
 			[pro_002.v, pro_002.estimate, pro_002.related, limit.value, limit.from, pro_002.dp_nb],
 		),
 		sprintf(
-			"The procurement's threshold value V = %d NOK (estimated value %d NOK + related purchases %d NOK) is at or above the lower limit of %d NOK, in force from %s (%s), but procurement.protocol is not true: a procurement protocol must be kept.",
+			concat(" ", [
+				"The procurement's threshold value V = %d NOK (estimated value %d NOK + related purchases %d NOK) is",
+				"at or above the lower limit of %d NOK, in force from %s (%s), but procurement.protocol is not true:",
+				"a procurement protocol must be kept.",
+			]),
 			[pro_002.v, pro_002.estimate, pro_002.related, limit.value, limit.from, pro_002.dp_en],
 		),
 	),

@@ -21,8 +21,16 @@ test_fail_no_protocol if {
 	vs := pro_004.violation with input as fixtures.input_for(small)
 	fixtures.brief(vs) == brief_pro_004
 	fixtures.messages(vs) == {{
-		"nb": "Anskaffelsens terskelverdi V = 250000 NOK (anslått verdi 250000 NOK + relaterte kjøp 0 NOK) er lik eller over nedre grense på 100000 NOK, som gjelder fra 2017-01-01 (kunngjøringsdato 2021-02-01), men procurement.protocol er ikke true: det må føres anskaffelsesprotokoll.",
-		"en": "The procurement's threshold value V = 250000 NOK (estimated value 250000 NOK + related purchases 0 NOK) is at or above the lower limit of 100000 NOK, in force from 2017-01-01 (announcement date 2021-02-01), but procurement.protocol is not true: a procurement protocol must be kept.",
+		"nb": concat(" ", [
+			"Anskaffelsens terskelverdi V = 250000 NOK (anslått verdi 250000 NOK + relaterte kjøp 0 NOK) er lik",
+			"eller over nedre grense på 100000 NOK, som gjelder fra 2017-01-01 (kunngjøringsdato 2021-02-01),",
+			"men procurement.protocol er ikke true: det må føres anskaffelsesprotokoll.",
+		]),
+		"en": concat(" ", [
+			"The procurement's threshold value V = 250000 NOK (estimated value 250000 NOK + related purchases 0 NOK)",
+			"is at or above the lower limit of 100000 NOK, in force from 2017-01-01 (announcement date 2021-02-01),",
+			"but procurement.protocol is not true: a procurement protocol must be kept.",
+		]),
 	}}
 }
 
@@ -36,8 +44,16 @@ test_fail_exactly_at_lower_limit_from_related_purchases if {
 	vs := pro_004.violation with input as fixtures.input_for(doc)
 	fixtures.brief(vs) == brief_pro_004
 	fixtures.messages(vs) == {{
-		"nb": "Anskaffelsens terskelverdi V = 100000 NOK (anslått verdi 60000 NOK + relaterte kjøp 40000 NOK) er lik eller over nedre grense på 100000 NOK, som gjelder fra 2017-01-01 (kunngjøringsdato 2021-02-01), men procurement.protocol er ikke true: det må føres anskaffelsesprotokoll.",
-		"en": "The procurement's threshold value V = 100000 NOK (estimated value 60000 NOK + related purchases 40000 NOK) is at or above the lower limit of 100000 NOK, in force from 2017-01-01 (announcement date 2021-02-01), but procurement.protocol is not true: a procurement protocol must be kept.",
+		"nb": concat(" ", [
+			"Anskaffelsens terskelverdi V = 100000 NOK (anslått verdi 60000 NOK + relaterte kjøp 40000 NOK) er",
+			"lik eller over nedre grense på 100000 NOK, som gjelder fra 2017-01-01 (kunngjøringsdato 2021-02-01),",
+			"men procurement.protocol er ikke true: det må føres anskaffelsesprotokoll.",
+		]),
+		"en": concat(" ", [
+			"The procurement's threshold value V = 100000 NOK (estimated value 60000 NOK + related purchases 40000 NOK)",
+			"is at or above the lower limit of 100000 NOK, in force from 2017-01-01 (announcement date 2021-02-01),",
+			"but procurement.protocol is not true: a procurement protocol must be kept.",
+		]),
 	}}
 }
 
@@ -50,8 +66,16 @@ test_fail_without_announcement_date_uses_as_of if {
 	doc := json.remove(small, ["procurement/announcement_date"])
 	vs := pro_004.violation with input as fixtures.input_at(doc, "2017-01-01")
 	fixtures.messages(vs) == {{
-		"nb": "Anskaffelsens terskelverdi V = 250000 NOK (anslått verdi 250000 NOK + relaterte kjøp 0 NOK) er lik eller over nedre grense på 100000 NOK, som gjelder fra 2017-01-01 (vurdert per 2017-01-01, ingen kunngjøringsdato), men procurement.protocol er ikke true: det må føres anskaffelsesprotokoll.",
-		"en": "The procurement's threshold value V = 250000 NOK (estimated value 250000 NOK + related purchases 0 NOK) is at or above the lower limit of 100000 NOK, in force from 2017-01-01 (assessed at 2017-01-01, no announcement date), but procurement.protocol is not true: a procurement protocol must be kept.",
+		"nb": concat(" ", [
+			"Anskaffelsens terskelverdi V = 250000 NOK (anslått verdi 250000 NOK + relaterte kjøp 0 NOK) er",
+			"lik eller over nedre grense på 100000 NOK, som gjelder fra 2017-01-01 (vurdert per 2017-01-01,",
+			"ingen kunngjøringsdato), men procurement.protocol er ikke true: det må føres anskaffelsesprotokoll.",
+		]),
+		"en": concat(" ", [
+			"The procurement's threshold value V = 250000 NOK (estimated value 250000 NOK + related purchases 0",
+			"NOK) is at or above the lower limit of 100000 NOK, in force from 2017-01-01 (assessed at 2017-01-01,",
+			"no announcement date), but procurement.protocol is not true: a procurement protocol must be kept.",
+		]),
 	}}
 }
 

@@ -20,8 +20,11 @@
 #   waivable: false
 #   title_en: Climate is not weighted enough in the procurement
 #   remedy:
-#     nb: Vekt klima og miljø med minst den påkrevde andelen i tildelingskriteriene (procurement.climate_weight_pct), eller still klimakrav i kravspesifikasjonen (procurement.climate_requirement_in_spec = true).
-#     en: Weight climate and environment with at least the required share in the award criteria (procurement.climate_weight_pct), or set climate requirements in the technical specification (procurement.climate_requirement_in_spec = true).
+#     nb: Vekt klima og miljø med minst den påkrevde andelen i tildelingskriteriene (procurement.climate_weight_pct),
+#       eller still klimakrav i kravspesifikasjonen (procurement.climate_requirement_in_spec = true).
+#     en: Weight climate and environment with at least the required share in the award criteria
+#       (procurement.climate_weight_pct), or set climate requirements in the technical specification
+#       (procurement.climate_requirement_in_spec = true).
 package styring.rules.legal.pro_005
 
 import data.styring.lib.initiative as tiltak
@@ -31,22 +34,39 @@ import data.styring.rules.legal.pro_002
 
 violation contains result.fail(meta, {
 	"path": "/procurement/climate_weight_pct",
-	"message": result.msg(
-		sprintf(
-			"%s er under minstekravet på %v %% som gjelder fra %s (%s), og procurement.climate_requirement_in_spec er ikke true. Kravet gjelder fordi terskelverdien V = %d NOK (anslått verdi %d NOK + relaterte kjøp %d NOK) er lik eller over den nasjonale terskelverdien på %d NOK, som gjelder fra %s.",
-			[weight_nb, min_weight.value, min_weight.from, pro_002.dp_nb, pro_002.v, pro_002.estimate, pro_002.related, pro_002.national_threshold.value, pro_002.national_threshold.from],
-		),
-		sprintf(
-			"%s is below the minimum of %v %% in force from %s (%s), and procurement.climate_requirement_in_spec is not true. The requirement applies because the threshold value V = %d NOK (estimated value %d NOK + related purchases %d NOK) is at or above the national threshold of %d NOK, in force from %s.",
-			[weight_en, min_weight.value, min_weight.from, pro_002.dp_en, pro_002.v, pro_002.estimate, pro_002.related, pro_002.national_threshold.value, pro_002.national_threshold.from],
-		),
-	),
+	"message": message,
 }) if {
 	tiltak.doc.procurement.involved == true
 	not tiltak.doc.procurement.climate_requirement_in_spec == true
 	weight < min_weight.value
 	pro_002.v >= pro_002.national_threshold.value
 }
+
+# message names the climate weight, the minimum in force at Dp, and why the requirement applies.
+message := result.msg(
+	sprintf(
+		concat(" ", [
+			"%s er under minstekravet på %v %% som gjelder fra %s (%s), og procurement.climate_requirement_in_spec",
+			"er ikke true. Kravet gjelder fordi terskelverdien V = %d NOK (anslått verdi %d NOK + relaterte",
+			"kjøp %d NOK) er lik eller over den nasjonale terskelverdien på %d NOK, som gjelder fra %s.",
+		]),
+		[
+			weight_nb, min_weight.value, min_weight.from, pro_002.dp_nb, pro_002.v, pro_002.estimate, pro_002.related,
+			pro_002.national_threshold.value, pro_002.national_threshold.from,
+		],
+	),
+	sprintf(
+		concat(" ", [
+			"%s is below the minimum of %v %% in force from %s (%s), and procurement.climate_requirement_in_spec is not true.",
+			"The requirement applies because the threshold value V = %d NOK (estimated value %d NOK +",
+			"related purchases %d NOK) is at or above the national threshold of %d NOK, in force from %s.",
+		]),
+		[
+			weight_en, min_weight.value, min_weight.from, pro_002.dp_en, pro_002.v, pro_002.estimate, pro_002.related,
+			pro_002.national_threshold.value, pro_002.national_threshold.from,
+		],
+	),
+)
 
 # V, Dp and the national threshold at Dp are pro_002's.
 
@@ -56,13 +76,17 @@ min_weight := params.entry_at(tiltak.params.procurement.climate_weight_min_pct, 
 # weight: a missing climate_weight_pct counts as 0.
 weight := object.get(tiltak.doc, ["procurement", "climate_weight_pct"], 0)
 
+default weight_nb := "Klimavekten er ikke oppgitt (procurement.climate_weight_pct, regnes som 0 %) og"
+
 weight_nb := sprintf("Klimavekten %v %% (procurement.climate_weight_pct)", [weight]) if {
 	tiltak.given_at(["procurement", "climate_weight_pct"])
-} else := "Klimavekten er ikke oppgitt (procurement.climate_weight_pct, regnes som 0 %) og"
+}
+
+default weight_en := "The climate weight is not given (procurement.climate_weight_pct, counts as 0 %) and"
 
 weight_en := sprintf("The climate weight %v %% (procurement.climate_weight_pct)", [weight]) if {
 	tiltak.given_at(["procurement", "climate_weight_pct"])
-} else := "The climate weight is not given (procurement.climate_weight_pct, counts as 0 %) and"
+}
 
 # meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.

@@ -20,7 +20,8 @@
 #   title_en: The procurement of an ICT solution has no universal-design requirements
 #   remedy:
 #     nb: Ta krav om universell utforming (WCAG) inn i kravspesifikasjonen og sett procurement.uu_requirements = true.
-#     en: Put universal-design (WCAG) requirements in the technical specification and set procurement.uu_requirements = true.
+#     en: Put universal-design (WCAG) requirements in the technical specification and set procurement.uu_requirements =
+#       true.
 package styring.rules.legal.pro_006
 
 import data.styring.lib.initiative as tiltak
@@ -29,8 +30,20 @@ import data.styring.lib.result
 violation contains result.fail(meta, {
 	"path": "/procurement/uu_requirements",
 	"message": result.msg(
-		sprintf("Anskaffelsen gjelder en IKT-løsning (%s), men krav om universell utforming er ikke tatt inn i kravspesifikasjonen: procurement.uu_requirements er ikke true.", [kind_nb]),
-		sprintf("The procurement concerns an ICT solution (%s), but universal-design requirements are not in the technical specification: procurement.uu_requirements is not true.", [kind_en]),
+		sprintf(
+			concat(" ", [
+				"Anskaffelsen gjelder en IKT-løsning (%s), men krav om universell utforming er",
+				"ikke tatt inn i kravspesifikasjonen: procurement.uu_requirements er ikke true.",
+			]),
+			[kind_nb],
+		),
+		sprintf(
+			concat(" ", [
+				"The procurement concerns an ICT solution (%s), but universal-design requirements",
+				"are not in the technical specification: procurement.uu_requirements is not true.",
+			]),
+			[kind_en],
+		),
 	),
 }) if {
 	tiltak.doc.procurement.involved == true
@@ -38,13 +51,17 @@ violation contains result.fail(meta, {
 	object.get(tiltak.doc, "ict_solution", {}) != {}
 }
 
+default kind_nb := "ict_solution, type ikke oppgitt"
+
 kind_nb := sprintf("ict_solution.kind «%s»", [tiltak.doc.ict_solution.kind]) if {
 	tiltak.set_at(["ict_solution", "kind"])
-} else := "ict_solution, type ikke oppgitt"
+}
+
+default kind_en := "ict_solution, kind not given"
 
 kind_en := sprintf("ict_solution.kind «%s»", [tiltak.doc.ict_solution.kind]) if {
 	tiltak.set_at(["ict_solution", "kind"])
-} else := "ict_solution, kind not given"
+}
 
 # meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.

@@ -10,8 +10,14 @@ test_fail_uu_requirements_false if {
 	vs := pro_006.violation with input as fixtures.input_for(doc)
 	fixtures.brief(vs) == brief_pro_006
 	fixtures.messages(vs) == {{
-		"nb": "Anskaffelsen gjelder en IKT-løsning (ict_solution.kind «app»), men krav om universell utforming er ikke tatt inn i kravspesifikasjonen: procurement.uu_requirements er ikke true.",
-		"en": "The procurement concerns an ICT solution (ict_solution.kind «app»), but universal-design requirements are not in the technical specification: procurement.uu_requirements is not true.",
+		"nb": concat(" ", [
+			"Anskaffelsen gjelder en IKT-løsning (ict_solution.kind «app»), men krav om universell",
+			"utforming er ikke tatt inn i kravspesifikasjonen: procurement.uu_requirements er ikke true.",
+		]),
+		"en": concat(" ", [
+			"The procurement concerns an ICT solution (ict_solution.kind «app»), but universal-design",
+			"requirements are not in the technical specification: procurement.uu_requirements is not true.",
+		]),
 	}}
 }
 
@@ -20,8 +26,14 @@ test_fail_uu_requirements_missing_kind_missing if {
 	vs := pro_006.violation with input as fixtures.input_for(doc)
 	fixtures.brief(vs) == brief_pro_006
 	fixtures.messages(vs) == {{
-		"nb": "Anskaffelsen gjelder en IKT-løsning (ict_solution, type ikke oppgitt), men krav om universell utforming er ikke tatt inn i kravspesifikasjonen: procurement.uu_requirements er ikke true.",
-		"en": "The procurement concerns an ICT solution (ict_solution, kind not given), but universal-design requirements are not in the technical specification: procurement.uu_requirements is not true.",
+		"nb": concat(" ", [
+			"Anskaffelsen gjelder en IKT-løsning (ict_solution, type ikke oppgitt), men krav om universell",
+			"utforming er ikke tatt inn i kravspesifikasjonen: procurement.uu_requirements er ikke true.",
+		]),
+		"en": concat(" ", [
+			"The procurement concerns an ICT solution (ict_solution, kind not given), but universal-design",
+			"requirements are not in the technical specification: procurement.uu_requirements is not true.",
+		]),
 	}}
 }
 

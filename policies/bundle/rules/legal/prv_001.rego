@@ -27,8 +27,14 @@ import data.styring.lib.result
 violation contains result.fail(meta, {
 	"path": "/personal_data/legal_basis",
 	"message": result.msg(
-		"Tiltaket behandler personopplysninger (personal_data.processes), men behandlingsgrunnlaget etter GDPR art. 6 (1) er ikke oppgitt (personal_data.legal_basis).",
-		"The initiative processes personal data (personal_data.processes), but its legal basis under GDPR art. 6 (1) is not given (personal_data.legal_basis).",
+		concat(" ", [
+			"Tiltaket behandler personopplysninger (personal_data.processes),",
+			"men behandlingsgrunnlaget etter GDPR art. 6 (1) er ikke oppgitt (personal_data.legal_basis).",
+		]),
+		concat(" ", [
+			"The initiative processes personal data (personal_data.processes),",
+			"but its legal basis under GDPR art. 6 (1) is not given (personal_data.legal_basis).",
+		]),
 	),
 }) if {
 	tiltak.doc.personal_data.processes == true

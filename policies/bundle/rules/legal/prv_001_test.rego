@@ -10,8 +10,14 @@ test_fail_legal_basis_missing if {
 	vs := prv_001.violation with input as fixtures.input_for(doc)
 	fixtures.brief(vs) == brief_prv_001
 	fixtures.messages(vs) == {{
-		"nb": "Tiltaket behandler personopplysninger (personal_data.processes), men behandlingsgrunnlaget etter GDPR art. 6 (1) er ikke oppgitt (personal_data.legal_basis).",
-		"en": "The initiative processes personal data (personal_data.processes), but its legal basis under GDPR art. 6 (1) is not given (personal_data.legal_basis).",
+		"nb": concat(" ", [
+			"Tiltaket behandler personopplysninger (personal_data.processes),",
+			"men behandlingsgrunnlaget etter GDPR art. 6 (1) er ikke oppgitt (personal_data.legal_basis).",
+		]),
+		"en": concat(" ", [
+			"The initiative processes personal data (personal_data.processes),",
+			"but its legal basis under GDPR art. 6 (1) is not given (personal_data.legal_basis).",
+		]),
 	}}
 }
 

@@ -22,8 +22,10 @@
 #   waivable: false
 #   title_en: An adopted initiative has no approved data protection impact assessment (DPIA)
 #   remedy:
-#     nb: Fullfør og godkjenn vurderingen av personvernkonsekvenser (DPIA) før tiltaket gjennomføres, og sett personal_data.dpia_status = godkjent.
-#     en: Complete and approve the data protection impact assessment (DPIA) before the initiative is carried out, and set personal_data.dpia_status = godkjent.
+#     nb: Fullfør og godkjenn vurderingen av personvernkonsekvenser (DPIA) før tiltaket gjennomføres, og sett
+#       personal_data.dpia_status = godkjent.
+#     en: Complete and approve the data protection impact assessment (DPIA) before the initiative is carried out, and
+#       set personal_data.dpia_status = godkjent.
 package styring.rules.legal.prv_002
 
 import data.styring.lib.initiative as tiltak
@@ -33,11 +35,17 @@ violation contains result.fail(meta, {
 	"path": "/personal_data/dpia_status",
 	"message": result.msg(
 		sprintf(
-			"Tiltaket behandler personopplysninger med %d indikatorer for høy risiko (%s; grensen for DPIA er %d) og har status «%s», men %s. Vurderingen av personvernkonsekvenser (DPIA) må være godkjent før gjennomføring.",
+			concat(" ", [
+				"Tiltaket behandler personopplysninger med %d indikatorer for høy risiko (%s; grensen for DPIA er %d) og har",
+				"status «%s», men %s. Vurderingen av personvernkonsekvenser (DPIA) må være godkjent før gjennomføring.",
+			]),
 			[count(indicators), concat(", ", indicators), limit, tiltak.status, dpia_nb],
 		),
 		sprintf(
-			"The initiative processes personal data with %d high-risk indicators (%s; the DPIA limit is %d) and has status «%s», but %s. The data protection impact assessment (DPIA) must be approved before it is carried out.",
+			concat(" ", [
+				"The initiative processes personal data with %d high-risk indicators (%s; the DPIA limit is %d) and has",
+				"status «%s», but %s. The data protection impact assessment (DPIA) must be approved before it is carried out.",
+			]),
 			[count(indicators), concat(", ", indicators), limit, tiltak.status, dpia_en],
 		),
 	),
@@ -60,13 +68,17 @@ indicators := [name |
 	tiltak.doc.personal_data[name] == true
 ]
 
+default dpia_nb := "personal_data.dpia_status mangler"
+
 dpia_nb := sprintf("personal_data.dpia_status er «%s», ikke «godkjent»", [tiltak.doc.personal_data.dpia_status]) if {
 	tiltak.set_at(["personal_data", "dpia_status"])
-} else := "personal_data.dpia_status mangler"
+}
+
+default dpia_en := "personal_data.dpia_status is missing"
 
 dpia_en := sprintf("personal_data.dpia_status is «%s», not «godkjent»", [tiltak.doc.personal_data.dpia_status]) if {
 	tiltak.set_at(["personal_data", "dpia_status"])
-} else := "personal_data.dpia_status is missing"
+}
 
 # meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.

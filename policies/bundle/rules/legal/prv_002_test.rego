@@ -5,7 +5,7 @@ import data.styring.test.fixtures
 
 brief_prv_002 := {{"rule_id": "PRV-002", "severity": "error", "path": "/personal_data/dpia_status"}}
 
-# pending: shared/examples/digital-dpia-not-approved.json (status vedtatt, two indicators, DPIA in progress).
+# pending: testdata/examples/digital-dpia-not-approved.json (status vedtatt, two indicators, DPIA in progress).
 pending := json.patch(fixtures.digital, [{"op": "replace", "path": "/personal_data/dpia_status", "value": "pagaende"}])
 
 with_status(doc, s) := json.patch(doc, [{"op": "replace", "path": "/status", "value": s}])
@@ -14,8 +14,16 @@ test_fail_dpia_in_progress_when_adopted if {
 	vs := prv_002.violation with input as fixtures.input_for(pending)
 	fixtures.brief(vs) == brief_prv_002
 	fixtures.messages(vs) == {{
-		"nb": "Tiltaket behandler personopplysninger med 2 indikatorer for høy risiko (special_categories, large_scale; grensen for DPIA er 2) og har status «vedtatt», men personal_data.dpia_status er «pagaende», ikke «godkjent». Vurderingen av personvernkonsekvenser (DPIA) må være godkjent før gjennomføring.",
-		"en": "The initiative processes personal data with 2 high-risk indicators (special_categories, large_scale; the DPIA limit is 2) and has status «vedtatt», but personal_data.dpia_status is «pagaende», not «godkjent». The data protection impact assessment (DPIA) must be approved before it is carried out.",
+		"nb": concat(" ", [
+			"Tiltaket behandler personopplysninger med 2 indikatorer for høy risiko (special_categories, large_scale;",
+			"grensen for DPIA er 2) og har status «vedtatt», men personal_data.dpia_status er «pagaende», ikke «godkjent».",
+			"Vurderingen av personvernkonsekvenser (DPIA) må være godkjent før gjennomføring.",
+		]),
+		"en": concat(" ", [
+			"The initiative processes personal data with 2 high-risk indicators (special_categories, large_scale;",
+			"the DPIA limit is 2) and has status «vedtatt», but personal_data.dpia_status is «pagaende», not «godkjent».",
+			"The data protection impact assessment (DPIA) must be approved before it is carried out.",
+		]),
 	}}
 }
 
@@ -27,8 +35,16 @@ test_fail_dpia_missing_three_indicators if {
 	vs := prv_002.violation with input as fixtures.input_for(doc)
 	fixtures.brief(vs) == brief_prv_002
 	fixtures.messages(vs) == {{
-		"nb": "Tiltaket behandler personopplysninger med 3 indikatorer for høy risiko (special_categories, children, large_scale; grensen for DPIA er 2) og har status «vedtatt», men personal_data.dpia_status mangler. Vurderingen av personvernkonsekvenser (DPIA) må være godkjent før gjennomføring.",
-		"en": "The initiative processes personal data with 3 high-risk indicators (special_categories, children, large_scale; the DPIA limit is 2) and has status «vedtatt», but personal_data.dpia_status is missing. The data protection impact assessment (DPIA) must be approved before it is carried out.",
+		"nb": concat(" ", [
+			"Tiltaket behandler personopplysninger med 3 indikatorer for høy risiko (special_categories, children, large_scale;",
+			"grensen for DPIA er 2) og har status «vedtatt», men personal_data.dpia_status mangler.",
+			"Vurderingen av personvernkonsekvenser (DPIA) må være godkjent før gjennomføring.",
+		]),
+		"en": concat(" ", [
+			"The initiative processes personal data with 3 high-risk indicators (special_categories, children, large_scale;",
+			"the DPIA limit is 2) and has status «vedtatt», but personal_data.dpia_status is missing.",
+			"The data protection impact assessment (DPIA) must be approved before it is carried out.",
+		]),
 	}}
 }
 

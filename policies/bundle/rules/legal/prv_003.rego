@@ -22,8 +22,10 @@
 #   waivable: false
 #   title_en: The data protection impact assessment (DPIA) has not been started
 #   remedy:
-#     nb: Start vurderingen av personvernkonsekvenser (DPIA) nå og oppdater personal_data.dpia_status; den må være godkjent før tiltaket vedtas.
-#     en: Start the data protection impact assessment (DPIA) now and update personal_data.dpia_status; it must be approved before the initiative is adopted.
+#     nb: Start vurderingen av personvernkonsekvenser (DPIA) nå og oppdater personal_data.dpia_status; den må være
+#       godkjent før tiltaket vedtas.
+#     en: Start the data protection impact assessment (DPIA) now and update personal_data.dpia_status; it must be
+#       approved before the initiative is adopted.
 package styring.rules.legal.prv_003
 
 import data.styring.lib.initiative as tiltak
@@ -34,11 +36,19 @@ violation contains result.fail(meta, {
 	"path": "/personal_data/dpia_status",
 	"message": result.msg(
 		sprintf(
-			"Tiltaket behandler personopplysninger med %d indikatorer for høy risiko (%s; grensen for DPIA er %d) og har status «%s», men %s. Start vurderingen av personvernkonsekvenser (DPIA) nå; den må være godkjent før status «vedtatt».",
+			concat(" ", [
+				"Tiltaket behandler personopplysninger med %d indikatorer for høy risiko (%s;",
+				"grensen for DPIA er %d) og har status «%s», men %s.",
+				"Start vurderingen av personvernkonsekvenser (DPIA) nå; den må være godkjent før status «vedtatt».",
+			]),
 			[count(prv_002.indicators), concat(", ", prv_002.indicators), prv_002.limit, tiltak.status, dpia_nb],
 		),
 		sprintf(
-			"The initiative processes personal data with %d high-risk indicators (%s; the DPIA limit is %d) and has status «%s», but %s. Start the data protection impact assessment (DPIA) now; it must be approved before status «vedtatt».",
+			concat(" ", [
+				"The initiative processes personal data with %d high-risk indicators (%s;",
+				"the DPIA limit is %d) and has status «%s», but %s.",
+				"Start the data protection impact assessment (DPIA) now; it must be approved before status «vedtatt».",
+			]),
 			[count(prv_002.indicators), concat(", ", prv_002.indicators), prv_002.limit, tiltak.status, dpia_en],
 		),
 	),
@@ -51,13 +61,17 @@ violation contains result.fail(meta, {
 	count(prv_002.indicators) >= prv_002.limit
 }
 
+default dpia_nb := "personal_data.dpia_status mangler"
+
 dpia_nb := "personal_data.dpia_status er «ikke_startet»" if {
 	tiltak.set_at(["personal_data", "dpia_status"])
-} else := "personal_data.dpia_status mangler"
+}
+
+default dpia_en := "personal_data.dpia_status is missing"
 
 dpia_en := "personal_data.dpia_status is «ikke_startet»" if {
 	tiltak.set_at(["personal_data", "dpia_status"])
-} else := "personal_data.dpia_status is missing"
+}
 
 # meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.

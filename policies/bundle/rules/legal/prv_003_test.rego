@@ -19,8 +19,16 @@ test_fail_dpia_missing_for_proposal if {
 	vs := prv_003.violation with input as fixtures.input_for(proposal)
 	fixtures.brief(vs) == brief_prv_003
 	fixtures.messages(vs) == {{
-		"nb": "Tiltaket behandler personopplysninger med 2 indikatorer for høy risiko (special_categories, large_scale; grensen for DPIA er 2) og har status «forslag», men personal_data.dpia_status mangler. Start vurderingen av personvernkonsekvenser (DPIA) nå; den må være godkjent før status «vedtatt».",
-		"en": "The initiative processes personal data with 2 high-risk indicators (special_categories, large_scale; the DPIA limit is 2) and has status «forslag», but personal_data.dpia_status is missing. Start the data protection impact assessment (DPIA) now; it must be approved before status «vedtatt».",
+		"nb": concat(" ", [
+			"Tiltaket behandler personopplysninger med 2 indikatorer for høy risiko (special_categories, large_scale;",
+			"grensen for DPIA er 2) og har status «forslag», men personal_data.dpia_status mangler.",
+			"Start vurderingen av personvernkonsekvenser (DPIA) nå; den må være godkjent før status «vedtatt».",
+		]),
+		"en": concat(" ", [
+			"The initiative processes personal data with 2 high-risk indicators (special_categories, large_scale;",
+			"the DPIA limit is 2) and has status «forslag», but personal_data.dpia_status is missing.",
+			"Start the data protection impact assessment (DPIA) now; it must be approved before status «vedtatt».",
+		]),
 	}}
 }
 
@@ -29,8 +37,16 @@ test_fail_dpia_not_started_under_study if {
 	vs := prv_003.violation with input as fixtures.input_for(doc)
 	fixtures.brief(vs) == brief_prv_003
 	fixtures.messages(vs) == {{
-		"nb": "Tiltaket behandler personopplysninger med 2 indikatorer for høy risiko (special_categories, large_scale; grensen for DPIA er 2) og har status «utredning», men personal_data.dpia_status er «ikke_startet». Start vurderingen av personvernkonsekvenser (DPIA) nå; den må være godkjent før status «vedtatt».",
-		"en": "The initiative processes personal data with 2 high-risk indicators (special_categories, large_scale; the DPIA limit is 2) and has status «utredning», but personal_data.dpia_status is «ikke_startet». Start the data protection impact assessment (DPIA) now; it must be approved before status «vedtatt».",
+		"nb": concat(" ", [
+			"Tiltaket behandler personopplysninger med 2 indikatorer for høy risiko (special_categories, large_scale;",
+			"grensen for DPIA er 2) og har status «utredning», men personal_data.dpia_status er «ikke_startet».",
+			"Start vurderingen av personvernkonsekvenser (DPIA) nå; den må være godkjent før status «vedtatt».",
+		]),
+		"en": concat(" ", [
+			"The initiative processes personal data with 2 high-risk indicators (special_categories, large_scale;",
+			"the DPIA limit is 2) and has status «utredning», but personal_data.dpia_status is «ikke_startet».",
+			"Start the data protection impact assessment (DPIA) now; it must be approved before status «vedtatt».",
+		]),
 	}}
 }
 

@@ -20,8 +20,10 @@
 #   waivable: false
 #   title_en: The need for a data protection impact assessment (DPIA) has not been assessed
 #   remedy:
-#     nb: Vurder og dokumenter om behandlingen krever en vurdering av personvernkonsekvenser (DPIA), og oppgi personal_data.dpia_status.
-#     en: Assess and document whether the processing requires a data protection impact assessment (DPIA), and give personal_data.dpia_status.
+#     nb: Vurder og dokumenter om behandlingen krever en vurdering av personvernkonsekvenser (DPIA), og oppgi
+#       personal_data.dpia_status.
+#     en: Assess and document whether the processing requires a data protection impact assessment (DPIA), and give
+#       personal_data.dpia_status.
 package styring.rules.legal.prv_004
 
 import data.styring.lib.initiative as tiltak
@@ -32,11 +34,19 @@ violation contains result.fail(meta, {
 	"path": "/personal_data/dpia_status",
 	"message": result.msg(
 		sprintf(
-			"Tiltaket behandler personopplysninger med én indikator for høy risiko (%s; DPIA er påkrevd fra %d indikatorer), og personal_data.dpia_status mangler. Vurder og dokumenter om det trengs en vurdering av personvernkonsekvenser (DPIA).",
+			concat(" ", [
+				"Tiltaket behandler personopplysninger med én indikator for høy risiko (%s;",
+				"DPIA er påkrevd fra %d indikatorer), og personal_data.dpia_status mangler.",
+				"Vurder og dokumenter om det trengs en vurdering av personvernkonsekvenser (DPIA).",
+			]),
 			[prv_002.indicators[0], prv_002.limit],
 		),
 		sprintf(
-			"The initiative processes personal data with one high-risk indicator (%s; a DPIA is required from %d indicators), and personal_data.dpia_status is missing. Assess and document whether a data protection impact assessment (DPIA) is needed.",
+			concat(" ", [
+				"The initiative processes personal data with one high-risk indicator (%s;",
+				"a DPIA is required from %d indicators), and personal_data.dpia_status is missing.",
+				"Assess and document whether a data protection impact assessment (DPIA) is needed.",
+			]),
 			[prv_002.indicators[0], prv_002.limit],
 		),
 	),

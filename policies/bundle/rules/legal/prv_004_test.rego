@@ -17,8 +17,16 @@ test_fail_one_indicator_without_dpia_status if {
 	vs := prv_004.violation with input as fixtures.input_for(one_indicator)
 	fixtures.brief(vs) == brief_prv_004
 	fixtures.messages(vs) == {{
-		"nb": "Tiltaket behandler personopplysninger med én indikator for høy risiko (children; DPIA er påkrevd fra 2 indikatorer), og personal_data.dpia_status mangler. Vurder og dokumenter om det trengs en vurdering av personvernkonsekvenser (DPIA).",
-		"en": "The initiative processes personal data with one high-risk indicator (children; a DPIA is required from 2 indicators), and personal_data.dpia_status is missing. Assess and document whether a data protection impact assessment (DPIA) is needed.",
+		"nb": concat(" ", [
+			"Tiltaket behandler personopplysninger med én indikator for høy risiko (children;",
+			"DPIA er påkrevd fra 2 indikatorer), og personal_data.dpia_status mangler.",
+			"Vurder og dokumenter om det trengs en vurdering av personvernkonsekvenser (DPIA).",
+		]),
+		"en": concat(" ", [
+			"The initiative processes personal data with one high-risk indicator (children;",
+			"a DPIA is required from 2 indicators), and personal_data.dpia_status is missing.",
+			"Assess and document whether a data protection impact assessment (DPIA) is needed.",
+		]),
 	}}
 }
 

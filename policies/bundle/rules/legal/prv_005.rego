@@ -18,8 +18,10 @@
 #   waivable: false
 #   title_en: High residual risk without prior consultation of Datatilsynet
 #   remedy:
-#     nb: Gjennomfør forhåndsdrøfting med Datatilsynet før behandlingen starter, og sett personal_data.prior_consultation = true, eller reduser risikoen og vurder den på nytt.
-#     en: Consult Datatilsynet before the processing starts and set personal_data.prior_consultation = true, or reduce the risk and assess it again.
+#     nb: Gjennomfør forhåndsdrøfting med Datatilsynet før behandlingen starter, og sett
+#       personal_data.prior_consultation = true, eller reduser risikoen og vurder den på nytt.
+#     en: Consult Datatilsynet before the processing starts and set personal_data.prior_consultation = true, or reduce
+#       the risk and assess it again.
 package styring.rules.legal.prv_005
 
 import data.styring.lib.initiative as tiltak
@@ -28,8 +30,14 @@ import data.styring.lib.result
 violation contains result.fail(meta, {
 	"path": "/personal_data/prior_consultation",
 	"message": result.msg(
-		"Restrisikoen ved behandlingen av personopplysninger er høy (personal_data.residual_risk_high), men forhåndsdrøfting med Datatilsynet er ikke gjennomført: personal_data.prior_consultation er ikke true.",
-		"The residual risk of the processing of personal data is high (personal_data.residual_risk_high), but Datatilsynet has not been consulted: personal_data.prior_consultation is not true.",
+		concat(" ", [
+			"Restrisikoen ved behandlingen av personopplysninger er høy (personal_data.residual_risk_high),",
+			"men forhåndsdrøfting med Datatilsynet er ikke gjennomført: personal_data.prior_consultation er ikke true.",
+		]),
+		concat(" ", [
+			"The residual risk of the processing of personal data is high (personal_data.residual_risk_high),",
+			"but Datatilsynet has not been consulted: personal_data.prior_consultation is not true.",
+		]),
 	),
 }) if {
 	tiltak.doc.personal_data.processes == true

@@ -5,7 +5,10 @@ import data.styring.test.fixtures
 
 brief_prv_005 := {{"rule_id": "PRV-005", "severity": "error", "path": "/personal_data/prior_consultation"}}
 
-high_risk := json.patch(fixtures.digital, [{"op": "replace", "path": "/personal_data/residual_risk_high", "value": true}])
+high_risk := json.patch(
+	fixtures.digital,
+	[{"op": "replace", "path": "/personal_data/residual_risk_high", "value": true}],
+)
 
 with_consultation(v) := json.patch(high_risk, [{"op": "add", "path": "/personal_data/prior_consultation", "value": v}])
 
@@ -13,8 +16,14 @@ test_fail_prior_consultation_missing if {
 	vs := prv_005.violation with input as fixtures.input_for(high_risk)
 	fixtures.brief(vs) == brief_prv_005
 	fixtures.messages(vs) == {{
-		"nb": "Restrisikoen ved behandlingen av personopplysninger er høy (personal_data.residual_risk_high), men forhåndsdrøfting med Datatilsynet er ikke gjennomført: personal_data.prior_consultation er ikke true.",
-		"en": "The residual risk of the processing of personal data is high (personal_data.residual_risk_high), but Datatilsynet has not been consulted: personal_data.prior_consultation is not true.",
+		"nb": concat(" ", [
+			"Restrisikoen ved behandlingen av personopplysninger er høy (personal_data.residual_risk_high),",
+			"men forhåndsdrøfting med Datatilsynet er ikke gjennomført: personal_data.prior_consultation er ikke true.",
+		]),
+		"en": concat(" ", [
+			"The residual risk of the processing of personal data is high (personal_data.residual_risk_high),",
+			"but Datatilsynet has not been consulted: personal_data.prior_consultation is not true.",
+		]),
 	}}
 }
 

@@ -20,8 +20,10 @@
 #   waivable: false
 #   title_en: No data processing agreement is signed
 #   remedy:
-#     nb: Inngå og signer databehandleravtale med databehandleren før behandlingen starter, og sett personal_data.dpa_signed = true.
-#     en: Conclude and sign a data processing agreement with the processor before processing starts, and set personal_data.dpa_signed = true.
+#     nb: Inngå og signer databehandleravtale med databehandleren før behandlingen starter, og sett
+#       personal_data.dpa_signed = true.
+#     en: Conclude and sign a data processing agreement with the processor before processing starts, and set
+#       personal_data.dpa_signed = true.
 package styring.rules.legal.prv_006
 
 import data.styring.lib.initiative as tiltak
@@ -31,8 +33,20 @@ violation contains result.fail(meta, {
 	"path": "/personal_data/dpa_signed",
 	"severity": severity,
 	"message": result.msg(
-		sprintf("Tiltaket bruker databehandler (personal_data.processor_used), men databehandleravtale er ikke signert: personal_data.dpa_signed er ikke true. Status er «%s»; %s", [tiltak.status, consequence_nb]),
-		sprintf("The initiative uses a data processor (personal_data.processor_used), but no data processing agreement is signed: personal_data.dpa_signed is not true. The status is «%s»; %s", [tiltak.status, consequence_en]),
+		sprintf(
+			concat(" ", [
+				"Tiltaket bruker databehandler (personal_data.processor_used), men databehandleravtale er ikke signert:",
+				"personal_data.dpa_signed er ikke true. Status er «%s»; %s",
+			]),
+			[tiltak.status, consequence_nb],
+		),
+		sprintf(
+			concat(" ", [
+				"The initiative uses a data processor (personal_data.processor_used), but no data processing agreement is signed:",
+				"personal_data.dpa_signed is not true. The status is «%s»; %s",
+			]),
+			[tiltak.status, consequence_en],
+		),
 	),
 }) if {
 	tiltak.doc.personal_data.processes == true
@@ -42,17 +56,23 @@ violation contains result.fail(meta, {
 
 in_operation if tiltak.status_at_least("i_gjennomforing")
 
+default severity := "warning"
+
 severity := "error" if {
 	in_operation
-} else := "warning"
+}
+
+default consequence_nb := "avtalen må være på plass før status «i_gjennomforing»."
 
 consequence_nb := "avtalen må være på plass før behandlingen fortsetter." if {
 	in_operation
-} else := "avtalen må være på plass før status «i_gjennomforing»."
+}
+
+default consequence_en := "the agreement must be in place before status «i_gjennomforing»."
 
 consequence_en := "the agreement must be in place before processing continues." if {
 	in_operation
-} else := "the agreement must be in place before status «i_gjennomforing»."
+}
 
 # meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.

@@ -20,8 +20,10 @@
 #   waivable: false
 #   title_en: Transfer to a third country without a valid transfer mechanism
 #   remedy:
-#     nb: Oppgi et gyldig overføringsgrunnlag (personal_data.transfer_mechanism = adequacy, scc eller bcr), eller stans overføringen til tredjeland.
-#     en: Give a valid transfer mechanism (personal_data.transfer_mechanism = adequacy, scc or bcr), or stop the transfer to a third country.
+#     nb: Oppgi et gyldig overføringsgrunnlag (personal_data.transfer_mechanism = adequacy, scc eller bcr), eller stans
+#       overføringen til tredjeland.
+#     en: Give a valid transfer mechanism (personal_data.transfer_mechanism = adequacy, scc or bcr), or stop the
+#       transfer to a third country.
 package styring.rules.legal.prv_007
 
 import data.styring.lib.initiative as tiltak
@@ -30,8 +32,20 @@ import data.styring.lib.result
 violation contains result.fail(meta, {
 	"path": "/personal_data/transfer_mechanism",
 	"message": result.msg(
-		sprintf("Personopplysninger overføres til tredjeland (personal_data.third_country_transfer), men %s; gyldige grunnlag er adequacy, scc og bcr.", [mechanism_nb]),
-		sprintf("Personal data is transferred to a third country (personal_data.third_country_transfer), but %s; valid mechanisms are adequacy, scc and bcr.", [mechanism_en]),
+		sprintf(
+			concat(" ", [
+				"Personopplysninger overføres til tredjeland (personal_data.third_country_transfer), men %s;",
+				"gyldige grunnlag er adequacy, scc og bcr.",
+			]),
+			[mechanism_nb],
+		),
+		sprintf(
+			concat(" ", [
+				"Personal data is transferred to a third country (personal_data.third_country_transfer), but %s;",
+				"valid mechanisms are adequacy, scc and bcr.",
+			]),
+			[mechanism_en],
+		),
 	),
 }) if {
 	tiltak.doc.personal_data.processes == true
@@ -41,13 +55,23 @@ violation contains result.fail(meta, {
 
 valid_mechanisms := {"adequacy", "scc", "bcr"}
 
-mechanism_nb := sprintf("overføringsgrunnlaget personal_data.transfer_mechanism er «%s»", [tiltak.doc.personal_data.transfer_mechanism]) if {
-	tiltak.set_at(["personal_data", "transfer_mechanism"])
-} else := "overføringsgrunnlag er ikke oppgitt (personal_data.transfer_mechanism)"
+default mechanism_nb := "overføringsgrunnlag er ikke oppgitt (personal_data.transfer_mechanism)"
 
-mechanism_en := sprintf("the transfer mechanism personal_data.transfer_mechanism is «%s»", [tiltak.doc.personal_data.transfer_mechanism]) if {
+mechanism_nb := sprintf(
+	"overføringsgrunnlaget personal_data.transfer_mechanism er «%s»",
+	[tiltak.doc.personal_data.transfer_mechanism],
+) if {
 	tiltak.set_at(["personal_data", "transfer_mechanism"])
-} else := "no transfer mechanism is given (personal_data.transfer_mechanism)"
+}
+
+default mechanism_en := "no transfer mechanism is given (personal_data.transfer_mechanism)"
+
+mechanism_en := sprintf(
+	"the transfer mechanism personal_data.transfer_mechanism is «%s»",
+	[tiltak.doc.personal_data.transfer_mechanism],
+) if {
+	tiltak.set_at(["personal_data", "transfer_mechanism"])
+}
 
 # meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.

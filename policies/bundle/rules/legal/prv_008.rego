@@ -18,7 +18,8 @@
 #   waivable: false
 #   title_en: The risk assessment covers neither privacy nor information security
 #   remedy:
-#     nb: Utvid risikovurderingen til å omfatte personvern og/eller informasjonssikkerhet, og legg dem til i risk.covers.
+#     nb: Utvid risikovurderingen til å omfatte personvern og/eller informasjonssikkerhet, og legg dem til i
+#       risk.covers.
 #     en: Extend the risk assessment to privacy and/or information security, and add them to risk.covers.
 package styring.rules.legal.prv_008
 
@@ -28,8 +29,20 @@ import data.styring.lib.result
 violation contains result.fail(meta, {
 	"path": "/risk/covers",
 	"message": result.msg(
-		sprintf("Tiltaket behandler personopplysninger, men risikovurderingen dekker verken personvern eller informasjonssikkerhet (%s).", [covers_nb]),
-		sprintf("The initiative processes personal data, but the risk assessment covers neither personvern nor informasjonssikkerhet (%s).", [covers_en]),
+		sprintf(
+			concat(" ", [
+				"Tiltaket behandler personopplysninger, men risikovurderingen",
+				"dekker verken personvern eller informasjonssikkerhet (%s).",
+			]),
+			[covers_nb],
+		),
+		sprintf(
+			concat(" ", [
+				"The initiative processes personal data, but the risk assessment",
+				"covers neither personvern nor informasjonssikkerhet (%s).",
+			]),
+			[covers_en],
+		),
 	),
 }) if {
 	tiltak.doc.personal_data.processes == true
@@ -39,13 +52,17 @@ violation contains result.fail(meta, {
 
 covers := object.get(tiltak.doc, ["risk", "covers"], [])
 
+default covers_nb := "risk.covers er tom eller mangler"
+
 covers_nb := sprintf("risk.covers: %s", [concat(", ", covers)]) if {
 	count(covers) > 0
-} else := "risk.covers er tom eller mangler"
+}
+
+default covers_en := "risk.covers is empty or missing"
 
 covers_en := sprintf("risk.covers: %s", [concat(", ", covers)]) if {
 	count(covers) > 0
-} else := "risk.covers is empty or missing"
+}
 
 # meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.

@@ -11,8 +11,14 @@ test_fail_covers_neither if {
 	vs := prv_008.violation with input as fixtures.input_for(with_covers(["okonomi", "arbeidsmiljo"]))
 	fixtures.brief(vs) == brief_prv_008
 	fixtures.messages(vs) == {{
-		"nb": "Tiltaket behandler personopplysninger, men risikovurderingen dekker verken personvern eller informasjonssikkerhet (risk.covers: okonomi, arbeidsmiljo).",
-		"en": "The initiative processes personal data, but the risk assessment covers neither personvern nor informasjonssikkerhet (risk.covers: okonomi, arbeidsmiljo).",
+		"nb": concat(" ", [
+			"Tiltaket behandler personopplysninger, men risikovurderingen dekker verken",
+			"personvern eller informasjonssikkerhet (risk.covers: okonomi, arbeidsmiljo).",
+		]),
+		"en": concat(" ", [
+			"The initiative processes personal data, but the risk assessment covers neither",
+			"personvern nor informasjonssikkerhet (risk.covers: okonomi, arbeidsmiljo).",
+		]),
 	}}
 }
 
@@ -21,8 +27,14 @@ test_fail_risk_missing if {
 	vs := prv_008.violation with input as fixtures.input_for(doc)
 	fixtures.brief(vs) == brief_prv_008
 	fixtures.messages(vs) == {{
-		"nb": "Tiltaket behandler personopplysninger, men risikovurderingen dekker verken personvern eller informasjonssikkerhet (risk.covers er tom eller mangler).",
-		"en": "The initiative processes personal data, but the risk assessment covers neither personvern nor informasjonssikkerhet (risk.covers is empty or missing).",
+		"nb": concat(" ", [
+			"Tiltaket behandler personopplysninger, men risikovurderingen dekker verken",
+			"personvern eller informasjonssikkerhet (risk.covers er tom eller mangler).",
+		]),
+		"en": concat(" ", [
+			"The initiative processes personal data, but the risk assessment covers neither",
+			"personvern nor informasjonssikkerhet (risk.covers is empty or missing).",
+		]),
 	}}
 }
 

@@ -19,7 +19,10 @@ test_fail_investering_risk_missing_is_error if {
 	fixtures.brief(vs) == {{"rule_id": "RIS-001", "severity": "error", "path": "/risk"}}
 	fixtures.messages(vs) == {{
 		"nb": "Tiltaket (type investering) mangler risikovurdering: risk.assessment_ref og risk.date er ikke fylt ut.",
-		"en": "The initiative (type investering) has no risk assessment: risk.assessment_ref and risk.date are not filled in.",
+		"en": concat(" ", [
+			"The initiative (type investering) has no risk assessment:",
+			"risk.assessment_ref and risk.date are not filled in.",
+		]),
 	}}
 }
 

@@ -29,11 +29,17 @@ violation contains result.fail(meta, {
 	"path": "/risk/date",
 	"message": result.msg(
 		sprintf(
-			"Risikovurderingen (risk.date) er datert %s, %d dager før vurderingsdatoen %s. Den kan være høyst %d dager gammel (economy.risk_assessment_max_age_days).",
+			concat(" ", [
+				"Risikovurderingen (risk.date) er datert %s, %d dager før vurderingsdatoen %s.",
+				"Den kan være høyst %d dager gammel (economy.risk_assessment_max_age_days).",
+			]),
 			[risk_date, age_ns / ns_per_day, tiltak.as_of, max_age],
 		),
 		sprintf(
-			"The risk assessment (risk.date) is dated %s, %d days before the as-of date %s. It may be at most %d days old (economy.risk_assessment_max_age_days).",
+			concat(" ", [
+				"The risk assessment (risk.date) is dated %s, %d days before the as-of date %s.",
+				"It may be at most %d days old (economy.risk_assessment_max_age_days).",
+			]),
 			[risk_date, age_ns / ns_per_day, tiltak.as_of, max_age],
 		),
 	),

@@ -14,8 +14,14 @@ test_fail_one_day_over_max_age if {
 	vs := ris_002.violation with input as fixtures.input_at(fixtures.omstilling, "2021-08-16")
 	fixtures.brief(vs) == {{"rule_id": "RIS-002", "severity": "warning", "path": "/risk/date"}}
 	fixtures.messages(vs) == {{
-		"nb": "Risikovurderingen (risk.date) er datert 2020-08-15, 366 dager før vurderingsdatoen 2021-08-16. Den kan være høyst 365 dager gammel (economy.risk_assessment_max_age_days).",
-		"en": "The risk assessment (risk.date) is dated 2020-08-15, 366 days before the as-of date 2021-08-16. It may be at most 365 days old (economy.risk_assessment_max_age_days).",
+		"nb": concat(" ", [
+			"Risikovurderingen (risk.date) er datert 2020-08-15, 366 dager før vurderingsdatoen 2021-08-16.",
+			"Den kan være høyst 365 dager gammel (economy.risk_assessment_max_age_days).",
+		]),
+		"en": concat(" ", [
+			"The risk assessment (risk.date) is dated 2020-08-15, 366 days before the as-of date 2021-08-16.",
+			"It may be at most 365 days old (economy.risk_assessment_max_age_days).",
+		]),
 	}}
 }
 

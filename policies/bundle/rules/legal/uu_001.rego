@@ -22,8 +22,10 @@
 #   waivable: false
 #   title_en: A public-facing ICT solution does not meet the WCAG requirement
 #   remedy:
-#     nb: Utform og test løsningen etter påkrevd WCAG-versjon på nivå AA (ict_solution.wcag_version og ict_solution.wcag_level).
-#     en: Design and test the solution against the required WCAG version at level AA (ict_solution.wcag_version and ict_solution.wcag_level).
+#     nb: Utform og test løsningen etter påkrevd WCAG-versjon på nivå AA (ict_solution.wcag_version og
+#       ict_solution.wcag_level).
+#     en: Design and test the solution against the required WCAG version at level AA (ict_solution.wcag_version and
+#       ict_solution.wcag_level).
 package styring.rules.legal.uu_001
 
 import data.styring.lib.initiative as tiltak
@@ -32,16 +34,7 @@ import data.styring.lib.result
 
 violation contains result.fail(meta, {
 	"path": "/ict_solution",
-	"message": result.msg(
-		sprintf(
-			"Den publikumsrettede løsningen (ict_solution.kind «%s») må ved %s følge WCAG %s (påkrevd fra %s) på nivå AA eller AAA, men %s.",
-			[kind, du_nb, required.value, required.from, concat(" og ", [problems[k].nb | some k in sort(object.keys(problems))])],
-		),
-		sprintf(
-			"The public-facing solution (ict_solution.kind «%s») must at %s conform to WCAG %s (required from %s) at level AA or AAA, but %s.",
-			[kind, du_en, required.value, required.from, concat(" and ", [problems[k].en | some k in sort(object.keys(problems))])],
-		),
-	),
+	"message": message,
 }) if {
 	tiltak.doc.ict_solution.public_facing == true
 	kind := tiltak.doc.ict_solution.kind
@@ -49,6 +42,24 @@ violation contains result.fail(meta, {
 	not conforms
 	count(problems) > 0
 }
+
+# message names the kind of solution, Du, the required version and every problem.
+message := result.msg(
+	sprintf(
+		concat(" ", [
+			"Den publikumsrettede løsningen (ict_solution.kind «%s») må ved",
+			"%s følge WCAG %s (påkrevd fra %s) på nivå AA eller AAA, men %s.",
+		]),
+		[tiltak.doc.ict_solution.kind, du_nb, required.value, required.from, problems_nb],
+	),
+	sprintf(
+		concat(" ", [
+			"The public-facing solution (ict_solution.kind «%s») must at %s",
+			"conform to WCAG %s (required from %s) at level AA or AAA, but %s.",
+		]),
+		[tiltak.doc.ict_solution.kind, du_en, required.value, required.from, problems_en],
+	),
+)
 
 # The WCAG requirement at Du and the comparison with the solution, shared with
 # UU-003 (uu_003 imports this package): UU-003 applies only with a launch_date,
@@ -118,6 +129,12 @@ problems[2] := {
 	required
 	not tiltak.set_at(["ict_solution", "wcag_version"])
 }
+
+# problems_nb and problems_en list the problems in their order, for the messages
+# of UU-001 and UU-003.
+problems_nb := concat(" og ", [problems[k].nb | some k in sort(object.keys(problems))])
+
+problems_en := concat(" and ", [problems[k].en | some k in sort(object.keys(problems))])
 
 # meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.

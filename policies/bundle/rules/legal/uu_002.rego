@@ -19,8 +19,10 @@
 #   waivable: false
 #   title_en: No accessibility statement
 #   remedy:
-#     nb: Publiser tilgjengelighetserklæring for løsningen (for eksempel på uustatus.no) og oppgi adressen i ict_solution.accessibility_statement_url.
-#     en: Publish an accessibility statement for the solution (for example at uustatus.no) and give its address in ict_solution.accessibility_statement_url.
+#     nb: Publiser tilgjengelighetserklæring for løsningen (for eksempel på uustatus.no) og oppgi adressen i
+#       ict_solution.accessibility_statement_url.
+#     en: Publish an accessibility statement for the solution (for example at uustatus.no) and give its address in
+#       ict_solution.accessibility_statement_url.
 package styring.rules.legal.uu_002
 
 import data.styring.lib.initiative as tiltak
@@ -30,11 +32,17 @@ violation contains result.fail(meta, {
 	"path": "/ict_solution/accessibility_statement_url",
 	"message": result.msg(
 		sprintf(
-			"Den publikumsrettede løsningen (ict_solution.kind «%s») må ha tilgjengelighetserklæring, som kreves fra %s (%s), men ict_solution.accessibility_statement_url er ikke fylt ut.",
+			concat(" ", [
+				"Den publikumsrettede løsningen (ict_solution.kind «%s») må ha tilgjengelighetserklæring,",
+				"som kreves fra %s (%s), men ict_solution.accessibility_statement_url er ikke fylt ut.",
+			]),
 			[tiltak.doc.ict_solution.kind, from, concat(", ", [t.nb | some t in triggers])],
 		),
 		sprintf(
-			"The public-facing solution (ict_solution.kind «%s») must have an accessibility statement, required from %s (%s), but ict_solution.accessibility_statement_url is not filled in.",
+			concat(" ", [
+				"The public-facing solution (ict_solution.kind «%s») must have an accessibility statement,",
+				"required from %s (%s), but ict_solution.accessibility_statement_url is not filled in.",
+			]),
 			[tiltak.doc.ict_solution.kind, from, concat(", ", [t.en | some t in triggers])],
 		),
 	),
@@ -50,7 +58,11 @@ from := tiltak.params.universal_design.accessibility_statement_from
 # triggers: the dates on or after from that make the statement required, in a fixed order.
 triggers := [t |
 	some t in [
-		{"date": tiltak.as_of, "nb": sprintf("vurderingsdato %s", [tiltak.as_of]), "en": sprintf("assessment date %s", [tiltak.as_of])},
+		{
+			"date": tiltak.as_of,
+			"nb": sprintf("vurderingsdato %s", [tiltak.as_of]),
+			"en": sprintf("assessment date %s", [tiltak.as_of]),
+		},
 		{"date": launch, "nb": sprintf("lanseringsdato %s", [launch]), "en": sprintf("launch date %s", [launch])},
 	]
 	is_string(t.date)

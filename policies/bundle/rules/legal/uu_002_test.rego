@@ -16,13 +16,22 @@ test_fail_launch_after_statement_required if {
 	vs := uu_002.violation with input as fixtures.input_for(no_statement)
 	fixtures.brief(vs) == brief_uu_002
 	fixtures.messages(vs) == {{
-		"nb": "Den publikumsrettede løsningen (ict_solution.kind «app») må ha tilgjengelighetserklæring, som kreves fra 2023-02-01 (lanseringsdato 2024-03-01), men ict_solution.accessibility_statement_url er ikke fylt ut.",
-		"en": "The public-facing solution (ict_solution.kind «app») must have an accessibility statement, required from 2023-02-01 (launch date 2024-03-01), but ict_solution.accessibility_statement_url is not filled in.",
+		"nb": concat(" ", [
+			"Den publikumsrettede løsningen (ict_solution.kind «app») må ha tilgjengelighetserklæring, som kreves fra",
+			"2023-02-01 (lanseringsdato 2024-03-01), men ict_solution.accessibility_statement_url er ikke fylt ut.",
+		]),
+		"en": concat(" ", [
+			"The public-facing solution (ict_solution.kind «app») must have an accessibility statement,",
+			"required from 2023-02-01 (launch date 2024-03-01), but ict_solution.accessibility_statement_url is not filled in.",
+		]),
 	}}
 }
 
 test_fail_url_empty_string if {
-	doc := json.patch(fixtures.digital, [{"op": "replace", "path": "/ict_solution/accessibility_statement_url", "value": ""}])
+	doc := json.patch(
+		fixtures.digital,
+		[{"op": "replace", "path": "/ict_solution/accessibility_statement_url", "value": ""}],
+	)
 	fixtures.brief(uu_002.violation) == brief_uu_002 with input as fixtures.input_for(doc)
 }
 
@@ -38,16 +47,30 @@ test_fail_as_of_on_day_statement_required if {
 	vs := uu_002.violation with input as fixtures.input_at(launched("2023-01-31"), "2023-02-01")
 	fixtures.brief(vs) == brief_uu_002
 	fixtures.messages(vs) == {{
-		"nb": "Den publikumsrettede løsningen (ict_solution.kind «app») må ha tilgjengelighetserklæring, som kreves fra 2023-02-01 (vurderingsdato 2023-02-01), men ict_solution.accessibility_statement_url er ikke fylt ut.",
-		"en": "The public-facing solution (ict_solution.kind «app») must have an accessibility statement, required from 2023-02-01 (assessment date 2023-02-01), but ict_solution.accessibility_statement_url is not filled in.",
+		"nb": concat(" ", [
+			"Den publikumsrettede løsningen (ict_solution.kind «app») må ha tilgjengelighetserklæring, som kreves fra",
+			"2023-02-01 (vurderingsdato 2023-02-01), men ict_solution.accessibility_statement_url er ikke fylt ut.",
+		]),
+		"en": concat(" ", [
+			"The public-facing solution (ict_solution.kind «app») must have an accessibility statement, required from",
+			"2023-02-01 (assessment date 2023-02-01), but ict_solution.accessibility_statement_url is not filled in.",
+		]),
 	}}
 }
 
 test_fail_both_dates_named if {
 	vs := uu_002.violation with input as fixtures.input_at(no_statement, "2023-06-01")
 	fixtures.messages(vs) == {{
-		"nb": "Den publikumsrettede løsningen (ict_solution.kind «app») må ha tilgjengelighetserklæring, som kreves fra 2023-02-01 (vurderingsdato 2023-06-01, lanseringsdato 2024-03-01), men ict_solution.accessibility_statement_url er ikke fylt ut.",
-		"en": "The public-facing solution (ict_solution.kind «app») must have an accessibility statement, required from 2023-02-01 (assessment date 2023-06-01, launch date 2024-03-01), but ict_solution.accessibility_statement_url is not filled in.",
+		"nb": concat(" ", [
+			"Den publikumsrettede løsningen (ict_solution.kind «app») må ha tilgjengelighetserklæring,",
+			"som kreves fra 2023-02-01 (vurderingsdato 2023-06-01, lanseringsdato 2024-03-01),",
+			"men ict_solution.accessibility_statement_url er ikke fylt ut.",
+		]),
+		"en": concat(" ", [
+			"The public-facing solution (ict_solution.kind «app») must have an accessibility statement,",
+			"required from 2023-02-01 (assessment date 2023-06-01, launch date 2024-03-01),",
+			"but ict_solution.accessibility_statement_url is not filled in.",
+		]),
 	}}
 }
 

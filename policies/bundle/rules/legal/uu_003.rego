@@ -22,8 +22,10 @@
 #   waivable: false
 #   title_en: An intranet or extranet does not meet the WCAG requirement
 #   remedy:
-#     nb: Utform og test intranettet eller ekstranettet etter påkrevd WCAG-versjon på nivå AA (ict_solution.wcag_version og ict_solution.wcag_level).
-#     en: Design and test the intranet or extranet against the required WCAG version at level AA (ict_solution.wcag_version and ict_solution.wcag_level).
+#     nb: Utform og test intranettet eller ekstranettet etter påkrevd WCAG-versjon på nivå AA (ict_solution.wcag_version
+#       og ict_solution.wcag_level).
+#     en: Design and test the intranet or extranet against the required WCAG version at level AA
+#       (ict_solution.wcag_version and ict_solution.wcag_level).
 package styring.rules.legal.uu_003
 
 import data.styring.lib.initiative as tiltak
@@ -32,28 +34,42 @@ import data.styring.rules.legal.uu_001
 
 violation contains result.fail(meta, {
 	"path": "/ict_solution",
-	"message": result.msg(
-		sprintf(
-			"Løsningen (ict_solution.kind «%s») har lanseringsdato %s. Intranett og ekstranett som lanseres fra %s, må følge WCAG %s (påkrevd fra %s) på nivå AA eller AAA, men %s.",
-			[kind, launch, from, uu_001.required.value, uu_001.required.from, concat(" og ", [uu_001.problems[k].nb | some k in sort(object.keys(uu_001.problems))])],
-		),
-		sprintf(
-			"The solution (ict_solution.kind «%s») has launch date %s. Intranets and extranets launched from %s must conform to WCAG %s (required from %s) at level AA or AAA, but %s.",
-			[kind, launch, from, uu_001.required.value, uu_001.required.from, concat(" and ", [uu_001.problems[k].en | some k in sort(object.keys(uu_001.problems))])],
-		),
-	),
+	"message": message,
 }) if {
 	kind := tiltak.doc.ict_solution.kind
 	kind in {"intranett", "ekstranett"}
 	launch := tiltak.doc.ict_solution.launch_date
-	from := tiltak.params.universal_design.intranet_from
-	launch >= from
+	launch >= intranet_from
 
 	# With a launch_date, uu_001's Du is launch: required is the version required
 	# at the launch date and conforms/problems compare against it.
 	not uu_001.conforms
 	count(uu_001.problems) > 0
 }
+
+# message names the solution, its launch date and every problem against the required version.
+message := result.msg(
+	sprintf(
+		concat(" ", [
+			"Løsningen (ict_solution.kind «%s») har lanseringsdato %s.",
+			"Intranett og ekstranett som lanseres fra %s, må følge WCAG %s (påkrevd fra %s) på nivå AA eller AAA, men %s.",
+		]),
+		[solution.kind, solution.launch_date, intranet_from, uu_001.required.value, uu_001.required.from, uu_001.problems_nb],
+	),
+	sprintf(
+		concat(" ", [
+			"The solution (ict_solution.kind «%s») has launch date %s.",
+			"Intranets and extranets launched from %s must conform to WCAG %s (required from %s) at level AA or AAA, but %s.",
+		]),
+		[solution.kind, solution.launch_date, intranet_from, uu_001.required.value, uu_001.required.from, uu_001.problems_en],
+	),
+)
+
+# solution is the ICT solution; intranet_from the date from which intranets and
+# extranets must conform.
+solution := tiltak.doc.ict_solution
+
+intranet_from := tiltak.params.universal_design.intranet_from
 
 # meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.

@@ -20,13 +20,24 @@ test_fail_intranet_launched_on_day_duty_starts if {
 	vs := uu_003.violation with input as fixtures.input_for(intranet)
 	fixtures.brief(vs) == brief_uu_003
 	fixtures.messages(vs) == {{
-		"nb": "Løsningen (ict_solution.kind «intranett») har lanseringsdato 2023-02-01. Intranett og ekstranett som lanseres fra 2023-02-01, må følge WCAG 2.1 (påkrevd fra 2023-02-01) på nivå AA eller AAA, men ict_solution.wcag_version «2.0» er lavere enn 2.1.",
-		"en": "The solution (ict_solution.kind «intranett») has launch date 2023-02-01. Intranets and extranets launched from 2023-02-01 must conform to WCAG 2.1 (required from 2023-02-01) at level AA or AAA, but ict_solution.wcag_version «2.0» is below 2.1.",
+		"nb": concat(" ", [
+			"Løsningen (ict_solution.kind «intranett») har lanseringsdato 2023-02-01.",
+			"Intranett og ekstranett som lanseres fra 2023-02-01, må følge WCAG 2.1 (påkrevd fra",
+			"2023-02-01) på nivå AA eller AAA, men ict_solution.wcag_version «2.0» er lavere enn 2.1.",
+		]),
+		"en": concat(" ", [
+			"The solution (ict_solution.kind «intranett») has launch date 2023-02-01.",
+			"Intranets and extranets launched from 2023-02-01 must conform to WCAG 2.1 (required",
+			"from 2023-02-01) at level AA or AAA, but ict_solution.wcag_version «2.0» is below 2.1.",
+		]),
 	}}
 }
 
 test_success_launched_day_before if {
-	count(uu_003.violation) == 0 with input as fixtures.input_for(with_ict({"launch_date": "2023-01-31", "wcag_level": "A"}))
+	count(uu_003.violation) == 0 with input as fixtures.input_for(with_ict({
+		"launch_date": "2023-01-31",
+		"wcag_level": "A",
+	}))
 }
 
 test_success_without_launch_date if {
@@ -40,11 +51,22 @@ test_success_wcag_21_aa if {
 }
 
 test_fail_level_a if {
-	vs := uu_003.violation with input as fixtures.input_for(with_ict({"wcag_version": "2.1", "wcag_level": "A", "kind": "ekstranett"}))
+	vs := uu_003.violation with input as fixtures.input_for(with_ict({
+		"wcag_version": "2.1",
+		"wcag_level": "A",
+		"kind": "ekstranett",
+	}))
 	fixtures.brief(vs) == brief_uu_003
 	fixtures.messages(vs) == {{
-		"nb": "Løsningen (ict_solution.kind «ekstranett») har lanseringsdato 2023-02-01. Intranett og ekstranett som lanseres fra 2023-02-01, må følge WCAG 2.1 (påkrevd fra 2023-02-01) på nivå AA eller AAA, men ict_solution.wcag_level er «A».",
-		"en": "The solution (ict_solution.kind «ekstranett») has launch date 2023-02-01. Intranets and extranets launched from 2023-02-01 must conform to WCAG 2.1 (required from 2023-02-01) at level AA or AAA, but ict_solution.wcag_level is «A».",
+		"nb": concat(" ", [
+			"Løsningen (ict_solution.kind «ekstranett») har lanseringsdato 2023-02-01. Intranett og ekstranett som lanseres fra",
+			"2023-02-01, må følge WCAG 2.1 (påkrevd fra 2023-02-01) på nivå AA eller AAA, men ict_solution.wcag_level er «A».",
+		]),
+		"en": concat(" ", [
+			"The solution (ict_solution.kind «ekstranett») has launch date 2023-02-01.",
+			"Intranets and extranets launched from 2023-02-01 must conform to WCAG 2.1",
+			"(required from 2023-02-01) at level AA or AAA, but ict_solution.wcag_level is «A».",
+		]),
 	}}
 }
 
@@ -53,8 +75,16 @@ test_fail_level_and_version_missing if {
 	vs := uu_003.violation with input as fixtures.input_for(doc)
 	fixtures.brief(vs) == brief_uu_003
 	fixtures.messages(vs) == {{
-		"nb": "Løsningen (ict_solution.kind «intranett») har lanseringsdato 2023-02-01. Intranett og ekstranett som lanseres fra 2023-02-01, må følge WCAG 2.1 (påkrevd fra 2023-02-01) på nivå AA eller AAA, men ict_solution.wcag_level er ikke oppgitt og ict_solution.wcag_version er ikke oppgitt.",
-		"en": "The solution (ict_solution.kind «intranett») has launch date 2023-02-01. Intranets and extranets launched from 2023-02-01 must conform to WCAG 2.1 (required from 2023-02-01) at level AA or AAA, but ict_solution.wcag_level is not given and ict_solution.wcag_version is not given.",
+		"nb": concat(" ", [
+			"Løsningen (ict_solution.kind «intranett») har lanseringsdato 2023-02-01.",
+			"Intranett og ekstranett som lanseres fra 2023-02-01, må følge WCAG 2.1 (påkrevd fra 2023-02-01) på nivå",
+			"AA eller AAA, men ict_solution.wcag_level er ikke oppgitt og ict_solution.wcag_version er ikke oppgitt.",
+		]),
+		"en": concat(" ", [
+			"The solution (ict_solution.kind «intranett») has launch date 2023-02-01.",
+			"Intranets and extranets launched from 2023-02-01 must conform to WCAG 2.1 (required from 2023-02-01) at",
+			"level AA or AAA, but ict_solution.wcag_level is not given and ict_solution.wcag_version is not given.",
+		]),
 	}}
 }
 

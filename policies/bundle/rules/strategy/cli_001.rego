@@ -18,8 +18,10 @@
 #   waivable: true
 #   title_en: The climate effect of the initiative has not been assessed
 #   remedy:
-#     nb: Oppgi forventet endring i klimagassutslipp (climate.effect_tco2e_per_year, tonn CO2e per år, negativt for reduksjon) eller begrunn hvorfor tiltaket ikke har klimaeffekt (climate.none_reason).
-#     en: Give the expected change in greenhouse-gas emissions (climate.effect_tco2e_per_year, tonnes CO2e a year, negative for a reduction) or explain why the initiative has no climate effect (climate.none_reason).
+#     nb: Oppgi forventet endring i klimagassutslipp (climate.effect_tco2e_per_year, tonn CO2e per år, negativt for
+#       reduksjon) eller begrunn hvorfor tiltaket ikke har klimaeffekt (climate.none_reason).
+#     en: Give the expected change in greenhouse-gas emissions (climate.effect_tco2e_per_year, tonnes CO2e a year,
+#       negative for a reduction) or explain why the initiative has no climate effect (climate.none_reason).
 package styring.rules.strategy.cli_001
 
 import data.styring.lib.initiative as tiltak
@@ -30,11 +32,17 @@ violation contains result.fail(meta, {
 	"severity": severity,
 	"message": result.msg(
 		sprintf(
-			"Klimaeffekten er ikke vurdert: verken climate.effect_tco2e_per_year (tonn CO2e per år) eller climate.none_reason er fylt ut%s.",
+			concat(" ", [
+				"Klimaeffekten er ikke vurdert:",
+				"verken climate.effect_tco2e_per_year (tonn CO2e per år) eller climate.none_reason er fylt ut%s.",
+			]),
 			[reason_nb],
 		),
 		sprintf(
-			"The climate effect has not been assessed: neither climate.effect_tco2e_per_year (tonnes CO2e a year) nor climate.none_reason is filled in%s.",
+			concat(" ", [
+				"The climate effect has not been assessed:",
+				"neither climate.effect_tco2e_per_year (tonnes CO2e a year) nor climate.none_reason is filled in%s.",
+			]),
 			[reason_en],
 		),
 	),
@@ -43,25 +51,29 @@ violation contains result.fail(meta, {
 	object.get(tiltak.doc, ["climate", "effect_tco2e_per_year"], null) == null
 }
 
-severity := "error" if strict
-
 default severity := "warning"
+
+severity := "error" if strict
 
 strict if tiltak.doc.type == "investering"
 
 strict if tiltak.doc.veikart_area == "VK3"
 
+default reason_nb := ""
+
 reason_nb := " (påkrevd for investeringstiltak)" if {
 	tiltak.doc.type == "investering"
 } else := " (påkrevd i Veikart-området VK3 Klimakloke Bærum)" if {
 	tiltak.doc.veikart_area == "VK3"
-} else := ""
+}
+
+default reason_en := ""
 
 reason_en := " (required for investments)" if {
 	tiltak.doc.type == "investering"
 } else := " (required in Veikart area VK3 Klimakloke Bærum)" if {
 	tiltak.doc.veikart_area == "VK3"
-} else := ""
+}
 
 # meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.

@@ -28,11 +28,17 @@ violation contains result.fail(meta, {
 	"path": "/climate/theme",
 	"message": result.msg(
 		sprintf(
-			"Tiltaket har en klimaeffekt på %v tonn CO2e per år, men climate.theme er ikke fylt ut: velg tema i Klimastrategi 2030 (mobilitet, bygg eller ressursbruk).",
+			concat(" ", [
+				"Tiltaket har en klimaeffekt på %v tonn CO2e per år, men climate.theme er ikke fylt ut:",
+				"velg tema i Klimastrategi 2030 (mobilitet, bygg eller ressursbruk).",
+			]),
 			[result.decimal_nb(effect)],
 		),
 		sprintf(
-			"The initiative has a climate effect of %v tonnes CO2e a year, but climate.theme is not filled in: choose a Klimastrategi 2030 theme (mobilitet, bygg or ressursbruk).",
+			concat(" ", [
+				"The initiative has a climate effect of %v tonnes CO2e a year, but climate.theme is not filled in:",
+				"choose a Klimastrategi 2030 theme (mobilitet, bygg or ressursbruk).",
+			]),
 			[effect],
 		),
 	),

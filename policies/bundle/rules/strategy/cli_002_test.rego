@@ -8,8 +8,14 @@ test_fail_reduction_without_theme if {
 	vs := cli_002.violation with input as fixtures.input_for(doc)
 	fixtures.brief(vs) == {{"rule_id": "CLI-002", "severity": "warning", "path": "/climate/theme"}}
 	fixtures.messages(vs) == {{
-		"nb": "Tiltaket har en klimaeffekt på -35 tonn CO2e per år, men climate.theme er ikke fylt ut: velg tema i Klimastrategi 2030 (mobilitet, bygg eller ressursbruk).",
-		"en": "The initiative has a climate effect of -35 tonnes CO2e a year, but climate.theme is not filled in: choose a Klimastrategi 2030 theme (mobilitet, bygg or ressursbruk).",
+		"nb": concat(" ", [
+			"Tiltaket har en klimaeffekt på -35 tonn CO2e per år, men climate.theme er ikke fylt ut:",
+			"velg tema i Klimastrategi 2030 (mobilitet, bygg eller ressursbruk).",
+		]),
+		"en": concat(" ", [
+			"The initiative has a climate effect of -35 tonnes CO2e a year, but climate.theme is not filled in:",
+			"choose a Klimastrategi 2030 theme (mobilitet, bygg or ressursbruk).",
+		]),
 	}}
 }
 

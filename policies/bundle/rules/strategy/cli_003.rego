@@ -31,11 +31,17 @@ violation contains result.fail(meta, {
 	"path": "/climate/mitigation",
 	"message": result.msg(
 		sprintf(
-			"Tiltaket øker klimagassutslippene med %v tonn CO2e per år, men climate.mitigation er ikke fylt ut: beskriv avbøtende tiltak. %s",
+			concat(" ", [
+				"Tiltaket øker klimagassutslippene med %v tonn CO2e per år,",
+				"men climate.mitigation er ikke fylt ut: beskriv avbøtende tiltak. %s",
+			]),
 			[result.decimal_nb(cli_002.effect), target_nb],
 		),
 		sprintf(
-			"The initiative increases greenhouse-gas emissions by %v tonnes CO2e a year, but climate.mitigation is not filled in: describe the mitigation. %s",
+			concat(" ", [
+				"The initiative increases greenhouse-gas emissions by %v tonnes CO2e a year,",
+				"but climate.mitigation is not filled in: describe the mitigation. %s",
+			]),
 			[cli_002.effect, target_en],
 		),
 	),

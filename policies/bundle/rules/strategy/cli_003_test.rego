@@ -15,8 +15,16 @@ test_fail_target_40_day_before_change if {
 	vs := cli_003.violation with input as fixtures.input_at(increase, "2021-06-22")
 	fixtures.brief(vs) == brief_fail
 	fixtures.messages(vs) == {{
-		"nb": "Tiltaket øker klimagassutslippene med 35 tonn CO2e per år, men climate.mitigation er ikke fylt ut: beskriv avbøtende tiltak. Klimastrategi 2030 har som mål å redusere utslippene med 40 % innen 2030 (målet gjelder fra 2018-02-28).",
-		"en": "The initiative increases greenhouse-gas emissions by 35 tonnes CO2e a year, but climate.mitigation is not filled in: describe the mitigation. Klimastrategi 2030 aims to cut emissions by 40 % by 2030 (target in force from 2018-02-28).",
+		"nb": concat(" ", [
+			"Tiltaket øker klimagassutslippene med 35 tonn CO2e per år, men climate.mitigation er ikke fylt ut:",
+			"beskriv avbøtende tiltak.",
+			"Klimastrategi 2030 har som mål å redusere utslippene med 40 % innen 2030 (målet gjelder fra 2018-02-28).",
+		]),
+		"en": concat(" ", [
+			"The initiative increases greenhouse-gas emissions by 35 tonnes CO2e a year,",
+			"but climate.mitigation is not filled in: describe the mitigation.",
+			"Klimastrategi 2030 aims to cut emissions by 40 % by 2030 (target in force from 2018-02-28).",
+		]),
 	}}
 }
 
@@ -25,8 +33,16 @@ test_fail_target_65_on_change_day if {
 	vs := cli_003.violation with input as fixtures.input_at(increase, "2021-06-23")
 	fixtures.brief(vs) == brief_fail
 	fixtures.messages(vs) == {{
-		"nb": "Tiltaket øker klimagassutslippene med 35 tonn CO2e per år, men climate.mitigation er ikke fylt ut: beskriv avbøtende tiltak. Klimastrategi 2030 har som mål å redusere utslippene med 65 % innen 2030 (målet gjelder fra 2021-06-23).",
-		"en": "The initiative increases greenhouse-gas emissions by 35 tonnes CO2e a year, but climate.mitigation is not filled in: describe the mitigation. Klimastrategi 2030 aims to cut emissions by 65 % by 2030 (target in force from 2021-06-23).",
+		"nb": concat(" ", [
+			"Tiltaket øker klimagassutslippene med 35 tonn CO2e per år, men climate.mitigation er ikke fylt ut:",
+			"beskriv avbøtende tiltak.",
+			"Klimastrategi 2030 har som mål å redusere utslippene med 65 % innen 2030 (målet gjelder fra 2021-06-23).",
+		]),
+		"en": concat(" ", [
+			"The initiative increases greenhouse-gas emissions by 35 tonnes CO2e a year,",
+			"but climate.mitigation is not filled in: describe the mitigation.",
+			"Klimastrategi 2030 aims to cut emissions by 65 % by 2030 (target in force from 2021-06-23).",
+		]),
 	}}
 }
 
@@ -46,8 +62,14 @@ test_fail_before_first_target if {
 	vs := cli_003.violation with input as fixtures.input_at(doc, "2018-02-27")
 	fixtures.brief(vs) == brief_fail
 	fixtures.messages(vs) == {{
-		"nb": "Tiltaket øker klimagassutslippene med 0,5 tonn CO2e per år, men climate.mitigation er ikke fylt ut: beskriv avbøtende tiltak. Ingen reduksjonsmål i Klimastrategi 2030 var i kraft 2018-02-27.",
-		"en": "The initiative increases greenhouse-gas emissions by 0.5 tonnes CO2e a year, but climate.mitigation is not filled in: describe the mitigation. No Klimastrategi 2030 reduction target was in force on 2018-02-27.",
+		"nb": concat(" ", [
+			"Tiltaket øker klimagassutslippene med 0,5 tonn CO2e per år, men climate.mitigation er ikke fylt ut:",
+			"beskriv avbøtende tiltak. Ingen reduksjonsmål i Klimastrategi 2030 var i kraft 2018-02-27.",
+		]),
+		"en": concat(" ", [
+			"The initiative increases greenhouse-gas emissions by 0.5 tonnes CO2e a year, but climate.mitigation is",
+			"not filled in: describe the mitigation. No Klimastrategi 2030 reduction target was in force on 2018-02-27.",
+		]),
 	}}
 }
 
@@ -57,7 +79,10 @@ test_success_mitigation_given if {
 }
 
 test_success_reduction_or_zero if {
-	count(cli_003.violation) == 0 with input as fixtures.input_for(json.remove(fixtures.investering, ["climate/mitigation"]))
+	count(cli_003.violation) == 0 with input as fixtures.input_for(json.remove(
+		fixtures.investering,
+		["climate/mitigation"],
+	))
 	doc := json.patch(increase, [{"op": "replace", "path": "/climate/effect_tco2e_per_year", "value": 0}])
 	count(cli_003.violation) == 0 with input as fixtures.input_for(doc)
 }

@@ -25,8 +25,14 @@ import data.styring.lib.result
 violation contains result.fail(meta, {
 	"path": "/omstilling_program_ref",
 	"message": result.msg(
-		"Tiltak av typen «omstilling» mangler omstilling_program_ref: oppgi hvilket delprogram i Omstilling 2024 (kommunestyret 11.12.2019, sak 145/19) tiltaket hører til.",
-		"An initiative of type «omstilling» has no omstilling_program_ref: name the Omstilling 2024 sub-programme (municipal council 11.12.2019, case 145/19) it belongs to.",
+		concat(" ", [
+			"Tiltak av typen «omstilling» mangler omstilling_program_ref:",
+			"oppgi hvilket delprogram i Omstilling 2024 (kommunestyret 11.12.2019, sak 145/19) tiltaket hører til.",
+		]),
+		concat(" ", [
+			"An initiative of type «omstilling» has no omstilling_program_ref:",
+			"name the Omstilling 2024 sub-programme (municipal council 11.12.2019, case 145/19) it belongs to.",
+		]),
 	),
 }) if {
 	tiltak.doc.type == "omstilling"

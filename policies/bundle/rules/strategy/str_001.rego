@@ -23,8 +23,16 @@ import data.styring.lib.result
 violation contains result.fail(meta, {
 	"path": "/veikart_area",
 	"message": result.msg(
-		"Tiltaket mangler veikart_area: velg fokusområdet i Veikart 2024 det støtter (VK1 Fremtidens tjenester, VK2 Balansert samfunnsutvikling, VK3 Klimakloke Bærum, VK4 Kunnskapskommunen Bærum, VK5 Sammen om Bærum, VK6 Kommune for fremtiden).",
-		"The initiative has no veikart_area: choose the Veikart 2024 focus area it supports (VK1 Fremtidens tjenester, VK2 Balansert samfunnsutvikling, VK3 Klimakloke Bærum, VK4 Kunnskapskommunen Bærum, VK5 Sammen om Bærum, VK6 Kommune for fremtiden).",
+		concat(" ", [
+			"Tiltaket mangler veikart_area:",
+			"velg fokusområdet i Veikart 2024 det støtter (VK1 Fremtidens tjenester, VK2 Balansert samfunnsutvikling,",
+			"VK3 Klimakloke Bærum, VK4 Kunnskapskommunen Bærum, VK5 Sammen om Bærum, VK6 Kommune for fremtiden).",
+		]),
+		concat(" ", [
+			"The initiative has no veikart_area:",
+			"choose the Veikart 2024 focus area it supports (VK1 Fremtidens tjenester, VK2 Balansert samfunnsutvikling,",
+			"VK3 Klimakloke Bærum, VK4 Kunnskapskommunen Bærum, VK5 Sammen om Bærum, VK6 Kommune for fremtiden).",
+		]),
 	),
 }) if {
 	object.get(tiltak.doc, "veikart_area", "") == ""

@@ -1,6 +1,7 @@
 # METADATA
 # title: Tiltaket er ikke knyttet til FNs bærekraftsmål
-# description: Every initiative must name the UN Sustainable Development Goals it contributes to (sdgs; missing or an empty list fails).
+# description: Every initiative must name the UN Sustainable Development Goals it contributes to (sdgs; missing or an
+#   empty list fails).
 # scope: package
 # related_resources:
 #   - ref: https://www.baerum.kommune.no/om-barum-kommune/planer-og-styringsdokumenter/handlingsprogram/

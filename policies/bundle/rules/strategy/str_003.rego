@@ -1,6 +1,7 @@
 # METADATA
 # title: Tiltaket er ikke knyttet til kommuneplanen
-# description: An initiative should name the goal of the municipal master plan (kommuneplanens samfunnsdel) it follows up (kommuneplan_ref; missing or empty fails).
+# description: An initiative should name the goal of the municipal master plan (kommuneplanens samfunnsdel) it follows
+#   up (kommuneplan_ref; missing or empty fails).
 # scope: package
 # related_resources:
 #   - ref: https://lovdata.no/lov/2008-06-27-71/§11-1
@@ -23,8 +24,14 @@ import data.styring.lib.result
 violation contains result.fail(meta, {
 	"path": "/kommuneplan_ref",
 	"message": result.msg(
-		"Tiltaket mangler kommuneplan_ref: oppgi hvilket mål i kommuneplanens samfunnsdel tiltaket følger opp (plan- og bygningsloven § 11-1).",
-		"The initiative has no kommuneplan_ref: name the goal of the municipal master plan it follows up (Planning and Building Act section 11-1).",
+		concat(" ", [
+			"Tiltaket mangler kommuneplan_ref:",
+			"oppgi hvilket mål i kommuneplanens samfunnsdel tiltaket følger opp (plan- og bygningsloven § 11-1).",
+		]),
+		concat(" ", [
+			"The initiative has no kommuneplan_ref:",
+			"name the goal of the municipal master plan it follows up (Planning and Building Act section 11-1).",
+		]),
 	),
 }) if {
 	object.get(tiltak.doc, "kommuneplan_ref", "") == ""

@@ -20,8 +20,10 @@
 #   waivable: true
 #   title_en: A cross-sector initiative has no valid split between the sectors
 #   remedy:
-#     nb: Fyll ut cross_sector_split med én linje for hovedsektoren og hver involvert sektor, slik at kostnadsandelene og gevinstandelene hver for seg summerer til 100 %.
-#     en: Fill in cross_sector_split with one entry for the lead sector and each involved sector, so that the cost shares and the gain shares each sum to 100 %.
+#     nb: Fyll ut cross_sector_split med én linje for hovedsektoren og hver involvert sektor, slik at kostnadsandelene
+#       og gevinstandelene hver for seg summerer til 100 %.
+#     en: Fill in cross_sector_split with one entry for the lead sector and each involved sector, so that the cost
+#       shares and the gain shares each sum to 100 %.
 package styring.rules.strategy.str_004
 
 import data.styring.lib.initiative as tiltak
@@ -32,11 +34,17 @@ violation contains result.fail(meta, {
 	"path": "/cross_sector_split",
 	"message": result.msg(
 		sprintf(
-			"Tiltaket er tverrsektorielt (hovedsektor %s, involverte sektorer %s), men fordelingen av kostnader og gevinster (cross_sector_split) er ikke gyldig: %s.",
+			concat(" ", [
+				"Tiltaket er tverrsektorielt (hovedsektor %s, involverte sektorer %s),",
+				"men fordelingen av kostnader og gevinster (cross_sector_split) er ikke gyldig: %s.",
+			]),
 			[tiltak.doc.sector, str_005.other_sectors, concat("; ", [p.nb | some p in problems])],
 		),
 		sprintf(
-			"The initiative is cross-sector (lead sector %s, involved sectors %s), but the split of costs and gains (cross_sector_split) is not valid: %s.",
+			concat(" ", [
+				"The initiative is cross-sector (lead sector %s, involved sectors %s),",
+				"but the split of costs and gains (cross_sector_split) is not valid: %s.",
+			]),
 			[tiltak.doc.sector, str_005.other_sectors, concat("; ", [p.en | some p in problems])],
 		),
 	),
@@ -56,12 +64,14 @@ problems := [result.msg(
 
 missing_sectors := sort(tiltak.split_required_sectors - tiltak.split_sectors)
 
+default missing_problem := []
+
 missing_problem := [result.msg(
 	sprintf("den har ingen linje for %s", [concat(", ", missing_sectors)]),
 	sprintf("it has no entry for %s", [concat(", ", missing_sectors)]),
 )] if {
 	count(missing_sectors) > 0
-} else := []
+}
 
 share_sum := {"cost": tiltak.split_cost_hundredths, "gain": tiltak.split_gain_hundredths}
 

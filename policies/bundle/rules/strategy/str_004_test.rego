@@ -5,9 +5,9 @@ import data.styring.test.fixtures
 
 brief_fail := {{"rule_id": "STR-004", "severity": "error", "path": "/cross_sector_split"}}
 
-three_sectors(split) := json.patch(fixtures.digital, [
+three_sectors(shares) := json.patch(fixtures.digital, [
 	{"op": "replace", "path": "/involved_sectors", "value": ["OSU", "POM", "HSO"]},
-	{"op": "replace", "path": "/cross_sector_split", "value": split},
+	{"op": "replace", "path": "/cross_sector_split", "value": shares},
 ])
 
 test_fail_split_missing if {
@@ -15,8 +15,14 @@ test_fail_split_missing if {
 	vs := str_004.violation with input as fixtures.input_for(doc)
 	fixtures.brief(vs) == brief_fail
 	fixtures.messages(vs) == {{
-		"nb": "Tiltaket er tverrsektorielt (hovedsektor OSU, involverte sektorer POM), men fordelingen av kostnader og gevinster (cross_sector_split) er ikke gyldig: den mangler og må fordele kostnads- og gevinstandeler på OSU, POM.",
-		"en": "The initiative is cross-sector (lead sector OSU, involved sectors POM), but the split of costs and gains (cross_sector_split) is not valid: it is missing and must split the cost and gain shares between OSU, POM.",
+		"nb": concat(" ", [
+			"Tiltaket er tverrsektorielt (hovedsektor OSU, involverte sektorer POM), men fordelingen av kostnader og gevinster",
+			"(cross_sector_split) er ikke gyldig: den mangler og må fordele kostnads- og gevinstandeler på OSU, POM.",
+		]),
+		"en": concat(" ", [
+			"The initiative is cross-sector (lead sector OSU, involved sectors POM), but the split of costs and gains",
+			"(cross_sector_split) is not valid: it is missing and must split the cost and gain shares between OSU, POM.",
+		]),
 	}}
 }
 
@@ -33,8 +39,14 @@ test_fail_cost_shares_not_100 if {
 	vs := str_004.violation with input as fixtures.input_for(doc)
 	fixtures.brief(vs) == brief_fail
 	fixtures.messages(vs) == {{
-		"nb": "Tiltaket er tverrsektorielt (hovedsektor OSU, involverte sektorer POM), men fordelingen av kostnader og gevinster (cross_sector_split) er ikke gyldig: kostnadsandelene summerer til 90,00 % (skal være 100 %).",
-		"en": "The initiative is cross-sector (lead sector OSU, involved sectors POM), but the split of costs and gains (cross_sector_split) is not valid: the cost shares sum to 90.00 % (must be 100 %).",
+		"nb": concat(" ", [
+			"Tiltaket er tverrsektorielt (hovedsektor OSU, involverte sektorer POM), men fordelingen av kostnader",
+			"og gevinster (cross_sector_split) er ikke gyldig: kostnadsandelene summerer til 90,00 % (skal være 100 %).",
+		]),
+		"en": concat(" ", [
+			"The initiative is cross-sector (lead sector OSU, involved sectors POM), but the split of costs",
+			"and gains (cross_sector_split) is not valid: the cost shares sum to 90.00 % (must be 100 %).",
+		]),
 	}}
 }
 
@@ -46,8 +58,15 @@ test_fail_involved_sector_missing_lists_all_problems if {
 	vs := str_004.violation with input as fixtures.input_for(doc)
 	fixtures.brief(vs) == brief_fail
 	fixtures.messages(vs) == {{
-		"nb": "Tiltaket er tverrsektorielt (hovedsektor OSU, involverte sektorer POM), men fordelingen av kostnader og gevinster (cross_sector_split) er ikke gyldig: den har ingen linje for POM; gevinstandelene summerer til 20,00 % (skal være 100 %).",
-		"en": "The initiative is cross-sector (lead sector OSU, involved sectors POM), but the split of costs and gains (cross_sector_split) is not valid: it has no entry for POM; the gain shares sum to 20.00 % (must be 100 %).",
+		"nb": concat(" ", [
+			"Tiltaket er tverrsektorielt (hovedsektor OSU, involverte sektorer POM),",
+			"men fordelingen av kostnader og gevinster (cross_sector_split) er ikke gyldig:",
+			"den har ingen linje for POM; gevinstandelene summerer til 20,00 % (skal være 100 %).",
+		]),
+		"en": concat(" ", [
+			"The initiative is cross-sector (lead sector OSU, involved sectors POM), but the split of costs and gains",
+			"(cross_sector_split) is not valid: it has no entry for POM; the gain shares sum to 20.00 % (must be 100 %).",
+		]),
 	}}
 }
 
@@ -63,8 +82,14 @@ test_fail_lead_sector_missing if {
 	vs := str_004.violation with input as fixtures.input_for(doc)
 	fixtures.brief(vs) == brief_fail
 	fixtures.messages(vs) == {{
-		"nb": "Tiltaket er tverrsektorielt (hovedsektor OSU, involverte sektorer HSO, POM), men fordelingen av kostnader og gevinster (cross_sector_split) er ikke gyldig: den har ingen linje for OSU.",
-		"en": "The initiative is cross-sector (lead sector OSU, involved sectors HSO, POM), but the split of costs and gains (cross_sector_split) is not valid: it has no entry for OSU.",
+		"nb": concat(" ", [
+			"Tiltaket er tverrsektorielt (hovedsektor OSU, involverte sektorer HSO, POM),",
+			"men fordelingen av kostnader og gevinster (cross_sector_split) er ikke gyldig: den har ingen linje for OSU.",
+		]),
+		"en": concat(" ", [
+			"The initiative is cross-sector (lead sector OSU, involved sectors HSO, POM),",
+			"but the split of costs and gains (cross_sector_split) is not valid: it has no entry for OSU.",
+		]),
 	}}
 }
 
@@ -78,8 +103,14 @@ test_fail_thirds_not_adjusted if {
 	vs := str_004.violation with input as fixtures.input_for(doc)
 	fixtures.brief(vs) == brief_fail
 	fixtures.messages(vs) == {{
-		"nb": "Tiltaket er tverrsektorielt (hovedsektor OSU, involverte sektorer HSO, POM), men fordelingen av kostnader og gevinster (cross_sector_split) er ikke gyldig: kostnadsandelene summerer til 99,99 % (skal være 100 %).",
-		"en": "The initiative is cross-sector (lead sector OSU, involved sectors HSO, POM), but the split of costs and gains (cross_sector_split) is not valid: the cost shares sum to 99.99 % (must be 100 %).",
+		"nb": concat(" ", [
+			"Tiltaket er tverrsektorielt (hovedsektor OSU, involverte sektorer HSO, POM), men fordelingen av kostnader",
+			"og gevinster (cross_sector_split) er ikke gyldig: kostnadsandelene summerer til 99,99 % (skal være 100 %).",
+		]),
+		"en": concat(" ", [
+			"The initiative is cross-sector (lead sector OSU, involved sectors HSO, POM), but the split of costs",
+			"and gains (cross_sector_split) is not valid: the cost shares sum to 99.99 % (must be 100 %).",
+		]),
 	}}
 }
 

@@ -16,8 +16,10 @@
 #   waivable: true
 #   title_en: A cross-sector initiative is prioritised
 #   remedy:
-#     nb: Ingen endring er nødvendig; behandle tiltaket som prioritert og sørg for at sektorene samarbeider om gjennomføringen.
-#     en: No change is needed; treat the initiative as prioritised and make sure the sectors cooperate on carrying it out.
+#     nb: Ingen endring er nødvendig; behandle tiltaket som prioritert og sørg for at sektorene samarbeider om
+#       gjennomføringen.
+#     en: No change is needed; treat the initiative as prioritised and make sure the sectors cooperate on carrying it
+#       out.
 package styring.rules.strategy.str_005
 
 import data.styring.lib.initiative as tiltak
@@ -27,11 +29,17 @@ violation contains result.fail(meta, {
 	"path": "/involved_sectors",
 	"message": result.msg(
 		sprintf(
-			"Tiltaket er tverrsektorielt (hovedsektor %s, involverte sektorer %s) og prioriteres i handlingsprogrammet (Ett Bærum).",
+			concat(" ", [
+				"Tiltaket er tverrsektorielt (hovedsektor %s, involverte",
+				"sektorer %s) og prioriteres i handlingsprogrammet (Ett Bærum).",
+			]),
 			[tiltak.doc.sector, other_sectors],
 		),
 		sprintf(
-			"The initiative is cross-sector (lead sector %s, involved sectors %s) and is prioritised in the action programme (Ett Bærum).",
+			concat(" ", [
+				"The initiative is cross-sector (lead sector %s, involved sectors",
+				"%s) and is prioritised in the action programme (Ett Bærum).",
+			]),
 			[tiltak.doc.sector, other_sectors],
 		),
 	),
