@@ -6,8 +6,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"text/tabwriter"
 
+	"github.com/baerum/styring/internal/textout"
 	"github.com/baerum/styring/models"
 )
 
@@ -47,17 +47,18 @@ func severityLabel(lang models.Lang, s models.Severity) string {
 
 func writeCheckTable(w io.Writer, results []FileResult, opts CheckOptions) error {
 	lang := opts.Lang
+	p := textout.New(w)
 	var failed, total int
 	for i, fr := range results {
 		if i > 0 {
-			fmt.Fprintln(w)
+			p.Println()
 		}
 		total++
 		if fr.Failed(opts.FailOnWarn) {
 			failed++
 		}
 		if fr.Err != nil {
-			fmt.Fprintf(w, "%s: %s %s\n", fr.File, tr(lang, "kunne ikke sjekkes:", "could not be checked:"), fr.Err.Message)
+			p.Printf("%s: %s %s\n", fr.File, tr(lang, "kunne ikke sjekkes:", "could not be checked:"), fr.Err.Message)
 			continue
 		}
 		r := fr.Result
@@ -65,11 +66,11 @@ func writeCheckTable(w io.Writer, results []FileResult, opts CheckOptions) error
 		if !r.Allowed {
 			verdict = tr(lang, "IKKE TILLATT", "NOT ALLOWED")
 		}
-		fmt.Fprintf(w, "%s: %s — %s\n", fr.File, verdict, summaryText(lang, r.Summary))
+		p.Printf("%s: %s — %s\n", fr.File, verdict, summaryText(lang, r.Summary))
 		if len(r.Violations) == 0 {
 			continue
 		}
-		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+		tw := p.Table(0, 4, 2, ' ', 0)
 		for _, v := range r.Violations {
 			sev := severityLabel(lang, v.Severity)
 			if v.Waived {
@@ -82,19 +83,17 @@ func writeCheckTable(w io.Writer, results []FileResult, opts CheckOptions) error
 			if v.Year != 0 {
 				where += fmt.Sprintf(" [%d]", v.Year)
 			}
-			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", sev, v.RuleID, where, v.Message)
-			fmt.Fprintf(tw, "  \t\t\t%s %s\n", tr(lang, "Hjemmel:", "Reference:"), v.Reference)
+			tw.Printf("  %s\t%s\t%s\t%s\n", sev, v.RuleID, where, v.Message)
+			tw.Printf("  \t\t\t%s %s\n", tr(lang, "Hjemmel:", "Reference:"), v.Reference)
 		}
-		if err := tw.Flush(); err != nil {
-			return err
-		}
+		tw.Flush()
 	}
 	if total > 1 {
-		fmt.Fprintf(w, "\n%s\n", tr(lang,
+		p.Printf("\n%s\n", tr(lang,
 			fmt.Sprintf("%d filer sjekket, %d med feil.", total, failed),
 			fmt.Sprintf("%d files checked, %d failed.", total, failed)))
 	}
-	return nil
+	return p.Err()
 }
 
 func summaryText(lang models.Lang, s models.Summary) string {

@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"text/tabwriter"
 
+	"github.com/baerum/styring/internal/textout"
 	"github.com/baerum/styring/models"
 )
 
@@ -17,12 +17,14 @@ var RuleFormats = []string{FormatTable, FormatJSON, "markdown"}
 func WriteRules(w io.Writer, rules []models.Rule, format string, lang models.Lang) error {
 	switch format {
 	case "", FormatTable:
-		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, tr(lang, "ID\tALVORLIGHET\tKATEGORI\tTITTEL\tHJEMMEL", "ID\tSEVERITY\tCATEGORY\tTITLE\tREFERENCE"))
+		p := textout.New(w)
+		tw := p.Table(0, 4, 2, ' ', 0)
+		tw.Println(tr(lang, "ID\tALVORLIGHET\tKATEGORI\tTITTEL\tHJEMMEL", "ID\tSEVERITY\tCATEGORY\tTITLE\tREFERENCE"))
 		for _, r := range rules {
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.ID, r.Severity, r.Category, r.Title.In(lang), r.Reference)
+			tw.Printf("%s\t%s\t%s\t%s\t%s\n", r.ID, r.Severity, r.Category, r.Title.In(lang), r.Reference)
 		}
-		return tw.Flush()
+		tw.Flush()
+		return p.Err()
 	case FormatJSON:
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
@@ -40,7 +42,7 @@ func writeRulesMarkdown(w io.Writer, rules []models.Rule) error {
 	var b strings.Builder
 	b.WriteString("# Rule catalog\n\n")
 	b.WriteString("Generated from the policies' METADATA by `styring rules --format markdown`; do not edit by hand.\n")
-	b.WriteString("The contract these rules implement is `../shared/spec/rules.md`.\n\n")
+	b.WriteString("The contract these rules implement is [`docs/spec/rules.md`](spec/rules.md); where the project reads it, see [`docs/readings.md`](readings.md).\n\n")
 	b.WriteString("| id | severity | category | waivable | title (nb) | title (en) | reference |\n")
 	b.WriteString("|---|---|---|---|---|---|---|\n")
 	for _, r := range rules {

@@ -125,7 +125,8 @@ func TestBrowserCompliancePage(t *testing.T) {
 		case *runtime.EventExceptionThrown:
 			console = append(console, "exception: "+ev.ExceptionDetails.Text)
 		case *log.EventEntryAdded:
-			if ev.Entry.Level == log.EntryLevelError && !(ev.Entry.Source == log.EntrySourceNetwork && expectedErrors[ev.Entry.URL]) {
+			expected := ev.Entry.Source == log.EntrySourceNetwork && expectedErrors[ev.Entry.URL]
+			if ev.Entry.Level == log.EntryLevelError && !expected {
 				console = append(console, "log ("+string(ev.Entry.Source)+"): "+ev.Entry.Text+" "+ev.Entry.URL)
 			}
 		}

@@ -57,7 +57,9 @@ func langFromAcceptLanguage(h string) models.Lang {
 	for _, part := range strings.Split(h, ",") {
 		tag, q := strings.TrimSpace(part), 1.0
 		if i := strings.Index(tag, ";"); i >= 0 {
-			fmt.Sscanf(strings.TrimSpace(tag[i+1:]), "q=%g", &q)
+			if _, err := fmt.Sscanf(strings.TrimSpace(tag[i+1:]), "q=%g", &q); err != nil {
+				q = 1 // a parameter that is not a q-value leaves the default weight
+			}
 			tag = strings.TrimSpace(tag[:i])
 		}
 		base := strings.ToLower(strings.SplitN(tag, "-", 2)[0])

@@ -43,7 +43,8 @@ func TestCheck(t *testing.T) {
 				got = append(got, v.RuleID)
 				msgs.WriteString(v.Message + "\n")
 			}
-			if fmt.Sprint(got) != fmt.Sprint(c.rules) && !(len(got) == 0 && len(c.rules) == 0) {
+			bothEmpty := len(got) == 0 && len(c.rules) == 0
+			if fmt.Sprint(got) != fmt.Sprint(c.rules) && !bothEmpty {
 				t.Errorf("rules %v, want %v", got, c.rules)
 			}
 			if !strings.Contains(msgs.String(), c.inMessages) {

@@ -216,7 +216,7 @@ func (s *Server) idempotency(c *gin.Context, caller string, raw []byte) (*models
 	}
 	h := sha256.New()
 	// The query (as_of, lang) changes the answer, so it is part of the request.
-	fmt.Fprintf(h, "%s %s?%s\n", c.Request.Method, c.Request.URL.Path, c.Request.URL.RawQuery)
+	_, _ = fmt.Fprintf(h, "%s %s?%s\n", c.Request.Method, c.Request.URL.Path, c.Request.URL.RawQuery) // a hash.Hash never fails a write
 	h.Write(raw)
 	hash := hex.EncodeToString(h.Sum(nil))
 	ctx, cancel := s.storeContext(c)

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/baerum/styring/internal/bench"
+	"github.com/baerum/styring/internal/textout"
 )
 
 // runBench is `styring bench`: the side-by-side benchmark of styring serve, opa
@@ -27,9 +28,9 @@ func runBench(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: styring bench [flags]   (from the repository: go run ./cmd/styring bench)")
-		fmt.Fprintln(stderr, "Builds opa (the version in go.mod) and styring, starts both servers and a decode-only Gin limit on 127.0.0.1,")
-		fmt.Fprintln(stderr, "drives them with the same distinct proposals at each concurrency and prints the figures side by side.")
+		eprintln(stderr, "Usage: styring bench [flags]   (from the repository: go run ./cmd/styring bench)")
+		eprintln(stderr, "Builds opa (the version in go.mod) and styring, starts both servers and a decode-only Gin limit on 127.0.0.1,")
+		eprintln(stderr, "drives them with the same distinct proposals at each concurrency and prints the figures side by side.")
 		fs.PrintDefaults()
 	}
 	jsonOut := fs.String("json", "", "also write every figure as JSON to this file (top-level ratio_vs_opa, ratio_vs_limit)")
@@ -42,7 +43,7 @@ func runBench(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 	batchRounds := fs.Int("batch-rounds", 3, "batch requests, one after the other (0: none)")
 	engineTime := fs.Duration("engine-time", time.Second, "testing.Benchmark time of each document in-process")
 	quick := fs.Bool("quick", false, "a run of about a minute: --duration 1s --warmup 250ms --batch-rounds 1 --engine-time 200ms (flags given explicitly win)")
-	examples := fs.String("examples", "", "the shared examples directory (default: ../shared/examples beside the repository)")
+	examples := fs.String("examples", "", "the example initiatives (default: testdata/examples of the repository)")
 	dbURL := fs.String("database", envOr("STYRING_DATABASE_URL", ""), "a postgres:// URL to benchmark on PostgreSQL (a schema of its own, dropped after); else a SQLite file of the run's own (env STYRING_DATABASE_URL)")
 	timeout := fs.Duration("timeout", 9*time.Minute+30*time.Second, "the whole run is stopped after this long")
 	keep := fs.Bool("keep", false, "keep the work directory (binaries, server logs)")
@@ -50,7 +51,7 @@ func runBench(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 		return flagError(err)
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "styring bench: unexpected argument %q\n", fs.Arg(0))
+		eprintf(stderr, "styring bench: unexpected argument %q\n", fs.Arg(0))
 		return exitUsage
 	}
 	if *quick {
@@ -68,16 +69,16 @@ func runBench(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 	}
 	concurrency, err := parseConnections(*conns)
 	if err != nil || *duration <= 0 || *batchSize < 1 || *batchRounds < 0 || *engineTime <= 0 {
-		fmt.Fprintf(stderr, "styring bench: --connections wants positive counts like 1,8,32, and --duration, --batch-size and --engine-time positive values\n")
+		eprintf(stderr, "styring bench: --connections wants positive counts like 1,8,32, and --duration, --batch-size and --engine-time positive values\n")
 		return exitUsage
 	}
 	repo, err := moduleRoot()
 	if err != nil {
-		fmt.Fprintf(stderr, "styring bench: %v\n", err)
+		eprintf(stderr, "styring bench: %v\n", err)
 		return exitUsage
 	}
 	if *examples == "" {
-		*examples = filepath.Join(repo, "..", "shared", "examples")
+		*examples = filepath.Join(repo, "testdata", "examples")
 	}
 	db := ""
 	if bench.IsPostgresURL(*dbURL) {
@@ -95,17 +96,24 @@ func runBench(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 	if err != nil {
 		switch {
 		case errors.Is(err, context.DeadlineExceeded):
-			fmt.Fprintf(stderr, "styring bench: stopped after --timeout %v: %v\n", *timeout, err)
+			eprintf(stderr, "styring bench: stopped after --timeout %v: %v\n", *timeout, err)
 		case errors.Is(err, context.Canceled):
-			fmt.Fprintln(stderr, "styring bench: interrupted; the servers are stopped")
+			eprintln(stderr, "styring bench: interrupted; the servers are stopped")
 		default:
-			fmt.Fprintf(stderr, "styring bench: %v\n", err)
+			eprintf(stderr, "styring bench: %v\n", err)
 		}
 		return exitRuntime
 	}
-	fmt.Fprintln(stdout)
-	rep.WriteTable(stdout)
-	for _, out := range []struct {
+	// A failure to print the table fails the command, but the files asked for
+	// are still written: they keep the figures of a run that took minutes.
+	code := exitOK
+	out := textout.New(stdout)
+	out.Println()
+	if err := rep.WriteTable(out); err != nil {
+		eprintf(stderr, "styring bench: %v\n", err)
+		code = exitRuntime
+	}
+	for _, file := range []struct {
 		path  string
 		write func(string) error
 	}{
@@ -115,20 +123,19 @@ func runBench(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 			if err != nil {
 				return err
 			}
-			rep.WriteMarkdown(f)
-			return f.Close()
+			return errors.Join(rep.WriteMarkdown(f), f.Close())
 		}},
 	} {
-		if out.path == "" {
+		if file.path == "" {
 			continue
 		}
-		if err := out.write(out.path); err != nil {
-			fmt.Fprintf(stderr, "styring bench: %v\n", err)
+		if err := file.write(file.path); err != nil {
+			eprintf(stderr, "styring bench: %v\n", err)
 			return exitRuntime
 		}
-		fmt.Fprintf(stderr, "wrote %s\n", out.path)
+		eprintf(stderr, "wrote %s\n", file.path)
 	}
-	return exitOK
+	return code
 }
 
 // runBenchLimit is `styring bench serve-limit --addr A`, the limit server.
@@ -140,7 +147,7 @@ func runBenchLimit(ctx context.Context, args []string, stdout, stderr io.Writer)
 		return flagError(err)
 	}
 	if err := bench.ServeLimit(ctx, *addr, stdout); err != nil {
-		fmt.Fprintf(stderr, "styring bench serve-limit: %v\n", err)
+		eprintf(stderr, "styring bench serve-limit: %v\n", err)
 		return exitRuntime
 	}
 	return exitOK

@@ -26,8 +26,8 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	policyDir := fs.String("policies", envOr("STYRING_POLICIES", ""), "policy directory or OPA bundle (.tar.gz); default: the embedded policies")
 	jobs := fs.Int("jobs", runtime.GOMAXPROCS(0), "files checked in parallel")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: styring check [flags] FILE... | -")
-		fmt.Fprintln(stderr, "Exit status: 0 nothing blocks, 1 a file has an error (or a warning with --fail-on-warn), 2 usage error or unreadable file.")
+		eprintln(stderr, "Usage: styring check [flags] FILE... | -")
+		eprintln(stderr, "Exit status: 0 nothing blocks, 1 a file has an error (or a warning with --fail-on-warn), 2 usage error or unreadable file.")
 		fs.PrintDefaults()
 	}
 	files, err := parseInterspersed(fs, args)
@@ -37,41 +37,41 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	lang, ok := models.ParseLang(*langFlag)
 	switch {
 	case len(files) == 0:
-		fmt.Fprintln(stderr, "styring check: no file given (use - for standard input)")
+		eprintln(stderr, "styring check: no file given (use - for standard input)")
 		return exitUsage
 	case !slices.Contains(output.CheckFormats, *format):
-		fmt.Fprintf(stderr, "styring check: --format %q is not one of %v\n", *format, output.CheckFormats)
+		eprintf(stderr, "styring check: --format %q is not one of %v\n", *format, output.CheckFormats)
 		return exitUsage
 	case !ok:
-		fmt.Fprintf(stderr, "styring check: --lang %q is not nb or en\n", *langFlag)
+		eprintf(stderr, "styring check: --lang %q is not nb or en\n", *langFlag)
 		return exitUsage
 	case *asOf != "" && !policies.ValidDate(*asOf):
-		fmt.Fprintf(stderr, "styring check: --as-of %q is not a date YYYY-MM-DD\n", *asOf)
+		eprintf(stderr, "styring check: --as-of %q is not a date YYYY-MM-DD\n", *asOf)
 		return exitUsage
 	case *jobs < 1:
-		fmt.Fprintln(stderr, "styring check: --jobs must be at least 1")
+		eprintln(stderr, "styring check: --jobs must be at least 1")
 		return exitUsage
 	}
 	rev, err := policies.Load(ctx, policies.Source{Location: *policyDir})
 	if err != nil {
-		fmt.Fprintf(stderr, "styring check: %v\n", err)
+		eprintf(stderr, "styring check: %v\n", err)
 		return exitRuntime
 	}
 	results, err := checkFiles(ctx, rev, files, stdin, policies.CheckOptions{AsOf: *asOf, Lang: lang}, *jobs)
 	if err != nil {
-		fmt.Fprintf(stderr, "styring check: %v\n", err)
+		eprintf(stderr, "styring check: %v\n", err)
 		return exitRuntime
 	}
 	if err := output.WriteCheck(stdout, results, output.CheckOptions{
 		Format: *format, Lang: lang, FailOnWarn: *failOnWarn, Rules: rev.Rules(), Version: version,
 	}); err != nil {
-		fmt.Fprintf(stderr, "styring check: %v\n", err)
+		eprintf(stderr, "styring check: %v\n", err)
 		return exitRuntime
 	}
 	code := exitOK
 	for _, r := range results {
 		if r.Err != nil {
-			fmt.Fprintf(stderr, "styring check: %s: %s\n", r.File, r.Err.Message)
+			eprintf(stderr, "styring check: %s: %s\n", r.File, r.Err.Message)
 			code = exitUsage
 		} else if code == exitOK && r.Failed(*failOnWarn) {
 			code = exitFailed

@@ -12,6 +12,8 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	"github.com/baerum/styring/models/gormstore"
 )
 
 // Exit codes shared by every subcommand.
@@ -39,8 +41,11 @@ func commands() []command {
 		{"migrate", "apply the database migrations (--status to list them)", runMigrate},
 		{"token", "create, list or revoke API tokens", runToken},
 		{"bench", "benchmark styring serve side by side with opa run --server and the limit of the machine", runBench},
-		{"version", "print the version", func(_ context.Context, _ []string, _ io.Reader, stdout, _ io.Writer) int {
-			fmt.Fprintln(stdout, "styring", version)
+		{"version", "print the version", func(_ context.Context, _ []string, _ io.Reader, stdout, stderr io.Writer) int {
+			if _, err := fmt.Fprintln(stdout, "styring", version); err != nil {
+				eprintf(stderr, "styring version: %v\n", err)
+				return exitRuntime
+			}
 			return exitOK
 		}},
 	}
@@ -66,18 +71,40 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			return c.run(ctx, args[1:], stdin, stdout, stderr)
 		}
 	}
-	fmt.Fprintf(stderr, "styring: unknown command %q\n\n", args[0])
+	eprintf(stderr, "styring: unknown command %q\n\n", args[0])
 	usage(stderr)
 	return exitUsage
 }
 
-func usage(w io.Writer) {
-	fmt.Fprintln(w, "Usage: styring <command> [flags] [args]")
-	fmt.Fprintln(w, "\nCommands:")
+func usage(stderr io.Writer) {
+	eprintln(stderr, "Usage: styring <command> [flags] [args]")
+	eprintln(stderr, "\nCommands:")
 	for _, c := range commands() {
-		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
+		eprintf(stderr, "  %-10s %s\n", c.name, c.summary)
 	}
-	fmt.Fprintln(w, "\nRun 'styring <command> -h' for a command's flags.")
+	eprintln(stderr, "\nRun 'styring <command> -h' for a command's flags.")
+}
+
+// eprintf and eprintln write diagnostics and usage to stderr. They drop the
+// write error on purpose: stderr is where a command reports what went wrong, so
+// a failure to write there has nowhere left to be reported (errcheck's defaults
+// treat fmt.Fprint*(os.Stderr) alike). What a command is asked for goes to
+// stdout, and its write errors are checked.
+func eprintf(stderr io.Writer, format string, a ...any) {
+	_, _ = fmt.Fprintf(stderr, format, a...)
+}
+
+func eprintln(stderr io.Writer, a ...any) {
+	_, _ = fmt.Fprintln(stderr, a...)
+}
+
+// closeStore closes the database when a command is done with it. The command's
+// outcome is settled by then, so a failure to close is reported, not turned into
+// another exit status.
+func closeStore(store *gormstore.Store, stderr io.Writer, cmd string) {
+	if err := store.Close(); err != nil {
+		eprintf(stderr, "%s: %v\n", cmd, err)
+	}
 }
 
 // parseInterspersed parses flags that may stand before, between or after the

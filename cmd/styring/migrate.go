@@ -3,13 +3,12 @@ package main
 import (
 	"context"
 	"flag"
-	"fmt"
 	"io"
 	"log/slog"
 	"net/url"
 	"strings"
-	"text/tabwriter"
 
+	"github.com/baerum/styring/internal/textout"
 	"github.com/baerum/styring/models/gormstore"
 )
 
@@ -24,24 +23,25 @@ func runMigrate(ctx context.Context, args []string, _ io.Reader, stdout, stderr 
 	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	store, err := gormstore.Open(ctx, *dbURL, gormstore.Options{Logger: log})
 	if err != nil {
-		fmt.Fprintf(stderr, "styring migrate: %v\n", err)
+		eprintf(stderr, "styring migrate: %v\n", err)
 		return exitRuntime
 	}
-	defer store.Close()
+	defer closeStore(store, stderr, "styring migrate")
 	if !*status {
 		if err := store.Migrate(ctx); err != nil {
-			fmt.Fprintf(stderr, "styring migrate: %v\n", err)
+			eprintf(stderr, "styring migrate: %v\n", err)
 			return exitRuntime
 		}
 	}
 	states, err := store.MigrationStatus(ctx)
 	if err != nil {
-		fmt.Fprintf(stderr, "styring migrate: %v\n", err)
+		eprintf(stderr, "styring migrate: %v\n", err)
 		return exitRuntime
 	}
-	fmt.Fprintf(stdout, "database: %s\n", describeDatabase(*dbURL))
-	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "VERSION\tSTATE\tAPPLIED AT\tNAME")
+	out := textout.New(stdout)
+	out.Printf("database: %s\n", describeDatabase(*dbURL))
+	tw := out.Table(0, 4, 2, ' ', 0)
+	tw.Println("VERSION\tSTATE\tAPPLIED AT\tNAME")
 	for _, m := range states {
 		state, at := "pending", ""
 		if m.Applied {
@@ -50,9 +50,13 @@ func runMigrate(ctx context.Context, args []string, _ io.Reader, stdout, stderr 
 		if m.Unknown {
 			state = "unknown (newer release)"
 		}
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\n", m.Version, state, at, m.Name)
+		tw.Printf("%d\t%s\t%s\t%s\n", m.Version, state, at, m.Name)
 	}
 	tw.Flush()
+	if err := out.Err(); err != nil {
+		eprintf(stderr, "styring migrate: %v\n", err)
+		return exitRuntime
+	}
 	return exitOK
 }
 

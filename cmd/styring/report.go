@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
-	"fmt"
 	"io"
 	"os"
 	"slices"
@@ -28,8 +27,8 @@ func runReport(ctx context.Context, args []string, _ io.Reader, stdout, stderr i
 	status := fs.String("status", "", "only initiatives with these statuses, comma-separated")
 	policyDir := fs.String("policies", envOr("STYRING_POLICIES", ""), "policy directory or OPA bundle (.tar.gz); default: the embedded policies")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: styring report [flags] FILE...")
-		fmt.Fprintln(stderr, "The compliance report of the initiatives in the files, computed without a database.")
+		eprintln(stderr, "Usage: styring report [flags] FILE...")
+		eprintln(stderr, "The compliance report of the initiatives in the files, computed without a database.")
 		fs.PrintDefaults()
 	}
 	files, err := parseInterspersed(fs, args)
@@ -39,19 +38,19 @@ func runReport(ctx context.Context, args []string, _ io.Reader, stdout, stderr i
 	lang, ok := models.ParseLang(*langFlag)
 	switch {
 	case len(files) == 0:
-		fmt.Fprintln(stderr, "styring report: no file given")
+		eprintln(stderr, "styring report: no file given")
 		return exitUsage
 	case !slices.Contains(reportFormats, *format):
-		fmt.Fprintf(stderr, "styring report: --format %q is not one of %v\n", *format, reportFormats)
+		eprintf(stderr, "styring report: --format %q is not one of %v\n", *format, reportFormats)
 		return exitUsage
 	case *table != "" && (*format != "csv" || !slices.Contains(report.TableNames, *table)):
-		fmt.Fprintf(stderr, "styring report: --table needs --format csv and one of %s\n", strings.Join(report.TableNames, ", "))
+		eprintf(stderr, "styring report: --table needs --format csv and one of %s\n", strings.Join(report.TableNames, ", "))
 		return exitUsage
 	case !ok:
-		fmt.Fprintf(stderr, "styring report: --lang %q is not nb or en\n", *langFlag)
+		eprintf(stderr, "styring report: --lang %q is not nb or en\n", *langFlag)
 		return exitUsage
 	case *asOf != "" && !policies.ValidDate(*asOf):
-		fmt.Fprintf(stderr, "styring report: --as-of %q is not a date YYYY-MM-DD\n", *asOf)
+		eprintf(stderr, "styring report: --as-of %q is not a date YYYY-MM-DD\n", *asOf)
 		return exitUsage
 	}
 	var statuses []string
@@ -64,29 +63,29 @@ func runReport(ctx context.Context, args []string, _ io.Reader, stdout, stderr i
 	for _, f := range files {
 		raw, err := os.ReadFile(f)
 		if err != nil {
-			fmt.Fprintf(stderr, "styring report: %s: cannot read: %v\n", f, unwrapPathError(err))
+			eprintf(stderr, "styring report: %s: cannot read: %v\n", f, unwrapPathError(err))
 			return exitUsage
 		}
 		doc, err := policies.ParseDocument(raw)
 		if err != nil {
 			var me *models.Error
 			if errors.As(err, &me) {
-				fmt.Fprintf(stderr, "styring report: %s: %s\n", f, me.Message)
+				eprintf(stderr, "styring report: %s: %s\n", f, me.Message)
 				return exitUsage
 			}
-			fmt.Fprintf(stderr, "styring report: %s: %v\n", f, err)
+			eprintf(stderr, "styring report: %s: %v\n", f, err)
 			return exitUsage
 		}
 		docs = append(docs, doc)
 	}
 	rev, err := policies.Load(ctx, policies.Source{Location: *policyDir})
 	if err != nil {
-		fmt.Fprintf(stderr, "styring report: %v\n", err)
+		eprintf(stderr, "styring report: %v\n", err)
 		return exitRuntime
 	}
 	rep, err := report.Build(ctx, rev, report.FromDocuments(files, docs), report.Options{AsOf: *asOf, Lang: lang, Statuses: statuses, Recheck: true})
 	if err != nil {
-		fmt.Fprintf(stderr, "styring report: %v\n", err)
+		eprintf(stderr, "styring report: %v\n", err)
 		return exitRuntime
 	}
 	switch *format {
@@ -100,7 +99,7 @@ func runReport(ctx context.Context, args []string, _ io.Reader, stdout, stderr i
 		err = report.WriteText(stdout, rep)
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "styring report: %v\n", err)
+		eprintf(stderr, "styring report: %v\n", err)
 		return exitRuntime
 	}
 	return exitOK

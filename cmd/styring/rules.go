@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"flag"
-	"fmt"
 	"io"
 	"slices"
 
@@ -25,22 +24,22 @@ func runRules(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 	lang, ok := models.ParseLang(*langFlag)
 	switch {
 	case len(rest) > 0:
-		fmt.Fprintf(stderr, "styring rules: unexpected argument %q\n", rest[0])
+		eprintf(stderr, "styring rules: unexpected argument %q\n", rest[0])
 		return exitUsage
 	case !slices.Contains(output.RuleFormats, *format):
-		fmt.Fprintf(stderr, "styring rules: --format %q is not one of %v\n", *format, output.RuleFormats)
+		eprintf(stderr, "styring rules: --format %q is not one of %v\n", *format, output.RuleFormats)
 		return exitUsage
 	case !ok:
-		fmt.Fprintf(stderr, "styring rules: --lang %q is not nb or en\n", *langFlag)
+		eprintf(stderr, "styring rules: --lang %q is not nb or en\n", *langFlag)
 		return exitUsage
 	}
 	rev, err := policies.Load(ctx, policies.Source{Location: *policyDir})
 	if err != nil {
-		fmt.Fprintf(stderr, "styring rules: %v\n", err)
+		eprintf(stderr, "styring rules: %v\n", err)
 		return exitRuntime
 	}
 	if err := output.WriteRules(stdout, rev.Rules(), *format, lang); err != nil {
-		fmt.Fprintf(stderr, "styring rules: %v\n", err)
+		eprintf(stderr, "styring rules: %v\n", err)
 		return exitRuntime
 	}
 	return exitOK

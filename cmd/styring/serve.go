@@ -47,7 +47,7 @@ func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 	}
 	var level slog.Level
 	if err := level.UnmarshalText([]byte(*logLevel)); err != nil {
-		fmt.Fprintf(stderr, "styring serve: --log-level %q is not debug, info, warn or error\n", *logLevel)
+		eprintf(stderr, "styring serve: --log-level %q is not debug, info, warn or error\n", *logLevel)
 		return exitUsage
 	}
 	log := slog.New(slog.NewJSONHandler(stderr, &slog.HandlerOptions{Level: level}))
@@ -62,10 +62,21 @@ func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 		log.Error("open database", "error", err.Error())
 		return exitRuntime
 	}
-	defer store.Close()
+	defer func() {
+		if err := store.Close(); err != nil {
+			log.Error("close database", "error", err.Error())
+		}
+	}()
 	if err := store.Migrate(ctx); err != nil {
 		log.Error("migrate database", "error", err.Error())
 		return exitRuntime
+	}
+	// What serve prints on stdout is for the person who started it; the server
+	// is of use without it, so a failed write is logged and serving goes on.
+	announce := func(format string, a ...any) {
+		if _, err := fmt.Fprintf(stdout, format, a...); err != nil {
+			log.Warn("write to standard output", "error", err.Error())
+		}
 	}
 	srv := server.New(server.Config{Addr: *addr, MaxBodyBytes: *maxBody, MaxBatchBytes: *maxBatch, RateLimit: *rateLimit}, engine, store, log)
 	if *withDemo {
@@ -77,9 +88,9 @@ func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 			log.Error("load demo data", "error", err.Error())
 			return exitRuntime
 		}
-		fmt.Fprintln(stdout, "Demo tokens (one per role; new ones each start):")
+		announce("Demo tokens (one per role; new ones each start):\n")
 		for _, role := range models.Roles {
-			fmt.Fprintf(stdout, "  %-14s %s\n", role+":", tokens[role])
+			announce("  %-14s %s\n", role+":", tokens[role])
 		}
 	}
 	ln, err := net.Listen("tcp", *addr)
@@ -89,7 +100,7 @@ func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 	}
 	rev := engine.Active()
 	log.Info("serving", "addr", ln.Addr().String(), "policy_revision", rev.ID, "policies", rev.Source, "database", describeDatabase(*dbURL))
-	fmt.Fprintf(stdout, "Styring listening on http://%s (policy %s)\n", ln.Addr(), rev.ID[:19])
+	announce("Styring listening on http://%s (policy %s)\n", ln.Addr(), rev.ID[:19])
 
 	// SIGHUP reloads the policies: compiled and tested before they are swapped in.
 	hup := make(chan os.Signal, 1)

@@ -6,17 +6,17 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"text/tabwriter"
 	"time"
 
+	"github.com/baerum/styring/internal/textout"
 	"github.com/baerum/styring/models"
 	"github.com/baerum/styring/models/gormstore"
 )
 
 func runToken(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	usage := func() {
-		fmt.Fprintln(stderr, "Usage: styring token create --role ROLE --name NAME [--expires YYYY-MM-DD] | list | revoke ID|NAME")
-		fmt.Fprintln(stderr, "Roles: saksbehandler, workflow, leder, admin. The token is shown once, alone on the last line; only its hash is stored.")
+		eprintln(stderr, "Usage: styring token create --role ROLE --name NAME [--expires YYYY-MM-DD] | list | revoke ID|NAME")
+		eprintln(stderr, "Roles: saksbehandler, workflow, leder, admin. The token is shown once, alone on the last line; only its hash is stored.")
 	}
 	if len(args) == 0 {
 		usage()
@@ -35,12 +35,12 @@ func runToken(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 	open := func() (*gormstore.Store, int) {
 		store, err := gormstore.Open(ctx, *dbURL, gormstore.Options{Logger: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))})
 		if err != nil {
-			fmt.Fprintf(stderr, "styring token: %v\n", err)
+			eprintf(stderr, "styring token: %v\n", err)
 			return nil, exitRuntime
 		}
 		if err := store.Migrate(ctx); err != nil {
-			store.Close()
-			fmt.Fprintf(stderr, "styring token: %v\n", err)
+			eprintf(stderr, "styring token: %v\n", err)
+			closeStore(store, stderr, "styring token")
 			return nil, exitRuntime
 		}
 		return store, exitOK
@@ -48,14 +48,14 @@ func runToken(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 	switch args[0] {
 	case "create":
 		if *name == "" || !models.ValidRole(models.Role(*role)) || len(rest) > 0 {
-			fmt.Fprintln(stderr, "styring token create: --name and --role (saksbehandler, workflow, leder or admin) are required")
+			eprintln(stderr, "styring token create: --name and --role (saksbehandler, workflow, leder or admin) are required")
 			return exitUsage
 		}
 		var exp *time.Time
 		if *expires != "" {
 			d, err := time.Parse(time.DateOnly, *expires)
 			if err != nil || !d.After(time.Now()) {
-				fmt.Fprintf(stderr, "styring token create: --expires %q is not a future date YYYY-MM-DD\n", *expires)
+				eprintf(stderr, "styring token create: --expires %q is not a future date YYYY-MM-DD\n", *expires)
 				return exitUsage
 			}
 			exp = &d
@@ -64,30 +64,34 @@ func runToken(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 		if store == nil {
 			return code
 		}
-		defer store.Close()
+		defer closeStore(store, stderr, "styring token")
 		tok, secret, err := models.NewToken(*name, models.Role(*role), exp)
 		if err == nil {
 			err = store.CreateToken(ctx, &tok)
 		}
 		if err != nil {
-			fmt.Fprintf(stderr, "styring token create: %v\n", err)
+			eprintf(stderr, "styring token create: %v\n", err)
 			return exitRuntime
 		}
-		fmt.Fprintf(stdout, "Token %s for %q, role %s. Keep it secret; it is shown only now:\n%s\n", tok.ID, tok.Name, tok.Role, secret)
+		if _, err := fmt.Fprintf(stdout, "Token %s for %q, role %s. Keep it secret; it is shown only now:\n%s\n", tok.ID, tok.Name, tok.Role, secret); err != nil {
+			eprintf(stderr, "styring token create: token %s was created, but showing it failed (revoke it): %v\n", tok.ID, err)
+			return exitRuntime
+		}
 		return exitOK
 	case "list":
 		store, code := open()
 		if store == nil {
 			return code
 		}
-		defer store.Close()
+		defer closeStore(store, stderr, "styring token")
 		tokens, err := store.ListTokens(ctx)
 		if err != nil {
-			fmt.Fprintf(stderr, "styring token list: %v\n", err)
+			eprintf(stderr, "styring token list: %v\n", err)
 			return exitRuntime
 		}
-		tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, "ID\tNAME\tROLE\tCREATED\tEXPIRES\tSTATE")
+		out := textout.New(stdout)
+		tw := out.Table(0, 4, 2, ' ', 0)
+		tw.Println("ID\tNAME\tROLE\tCREATED\tEXPIRES\tSTATE")
 		for _, t := range tokens {
 			exp, state := "-", "active"
 			if t.ExpiresAt != nil {
@@ -99,29 +103,36 @@ func runToken(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 			case !t.ValidAt(time.Now()):
 				state = "expired"
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", t.ID, t.Name, t.Role, t.CreatedAt.Format(time.DateOnly), exp, state)
+			tw.Printf("%s\t%s\t%s\t%s\t%s\t%s\n", t.ID, t.Name, t.Role, t.CreatedAt.Format(time.DateOnly), exp, state)
 		}
 		tw.Flush()
+		if err := out.Err(); err != nil {
+			eprintf(stderr, "styring token list: %v\n", err)
+			return exitRuntime
+		}
 		return exitOK
 	case "revoke":
 		if len(rest) != 1 {
-			fmt.Fprintln(stderr, "styring token revoke: give one token id or name")
+			eprintln(stderr, "styring token revoke: give one token id or name")
 			return exitUsage
 		}
 		store, code := open()
 		if store == nil {
 			return code
 		}
-		defer store.Close()
+		defer closeStore(store, stderr, "styring token")
 		n, err := store.RevokeToken(ctx, rest[0], time.Now())
 		if err != nil {
-			fmt.Fprintf(stderr, "styring token revoke: %s\n", models.ErrorMessage(err))
+			eprintf(stderr, "styring token revoke: %s\n", models.ErrorMessage(err))
 			if models.ErrorCode(err) == models.ENOTFOUND {
 				return exitFailed
 			}
 			return exitRuntime
 		}
-		fmt.Fprintf(stdout, "revoked %d token(s) %q\n", n, rest[0])
+		if _, err := fmt.Fprintf(stdout, "revoked %d token(s) %q\n", n, rest[0]); err != nil {
+			eprintf(stderr, "styring token revoke: %v\n", err)
+			return exitRuntime
+		}
 		return exitOK
 	}
 	usage()

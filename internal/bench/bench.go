@@ -93,14 +93,18 @@ func Run(ctx context.Context, cfg Config) (rep *Report, err error) {
 		return nil, err
 	}
 	if cfg.Keep {
-		fmt.Fprintf(log, "work directory (kept): %s\n", work)
+		progress(log, "work directory (kept): %s\n", work)
 	} else {
-		defer os.RemoveAll(work)
+		defer func() {
+			if err := os.RemoveAll(work); err != nil {
+				progress(log, "could not remove the work directory: %v\n", err)
+			}
+		}()
 	}
 
 	// Inputs, and the in-process revision of the same policy files the servers load.
 	policyDir := filepath.Join(cfg.Repo, "policies", "bundle")
-	fmt.Fprintf(log, "loading policies from %s\n", policyDir)
+	progress(log, "loading policies from %s\n", policyDir)
 	rev, err := policies.Load(ctx, policies.Source{Location: policyDir})
 	if err != nil {
 		return nil, err
@@ -121,7 +125,7 @@ func Run(ctx context.Context, cfg Config) (rep *Report, err error) {
 	}
 
 	// Two compiled binaries.
-	fmt.Fprintln(log, "building opa (the module version in go.mod) and styring")
+	progress(log, "building opa (the module version in go.mod) and styring\n")
 	bin := filepath.Join(work, "bin")
 	if err := os.MkdirAll(bin, 0o755); err != nil {
 		return nil, err
@@ -138,15 +142,15 @@ func Run(ctx context.Context, cfg Config) (rep *Report, err error) {
 	if rep.OPAVersion, err = BinaryVersion(ctx, opaBin); err != nil {
 		return nil, err
 	}
-	fmt.Fprintf(log, "  opa version %s\n", rep.OPAVersion)
+	progress(log, "  opa version %s\n", rep.OPAVersion)
 
 	// The engine alone, before any server takes CPU.
-	fmt.Fprintf(log, "engine: testing.Benchmark of Revision.Check, %v a document\n", cfg.EngineTime)
+	progress(log, "engine: testing.Benchmark of Revision.Check, %v a document\n", cfg.EngineTime)
 	if rep.Engine, err = BenchmarkEngine(ctx, rev, engineDocs, cfg.EngineTime); err != nil {
 		return nil, err
 	}
 	for _, f := range rep.Engine {
-		fmt.Fprintf(log, "  %-40s %9.2f ms %8d allocs/op\n", f.Input, f.MsPerOp, f.AllocsPerOp)
+		progress(log, "  %-40s %9.2f ms %8d allocs/op\n", f.Input, f.MsPerOp, f.AllocsPerOp)
 	}
 
 	// The database and the token.
@@ -178,7 +182,7 @@ func Run(ctx context.Context, cfg Config) (rep *Report, err error) {
 		return nil, err
 	}
 	listening := regexp.MustCompile(`listening on http://(\S+)`)
-	fmt.Fprintln(log, "starting styring serve, opa run --server and the limit")
+	progress(log, "starting styring serve, opa run --server and the limit\n")
 	styring, err := Start(ctx, TargetStyring, styringBin,
 		[]string{"serve", "--addr", "127.0.0.1:0", "--database", db, "--rate-limit", "-1", "--log-level", "warn", "--policies", policyDir},
 		StartOptions{Dir: cfg.Repo, LogDir: work, AddrPattern: listening, HealthPath: "/api/v1/healthz"})
@@ -214,7 +218,7 @@ func Run(ctx context.Context, cfg Config) (rep *Report, err error) {
 	}
 
 	// Same answers before any timing.
-	fmt.Fprintln(log, "checking that styring and opa find the same rule ids for every input")
+	progress(log, "checking that styring and opa find the same rule ids for every input\n")
 	for _, s := range sets {
 		for j, d := range s.Docs {
 			if err := sameRuleIDs(ctx, targets[0].req(s).URL, auth, d.Body(j), targets[1].req(s).URL, d.OPABody(j)); err != nil {
@@ -226,7 +230,7 @@ func Run(ctx context.Context, cfg Config) (rep *Report, err error) {
 	for _, s := range sets {
 		agreed += len(s.Docs)
 	}
-	fmt.Fprintf(log, "  they agree on all %d documents\n", agreed)
+	progress(log, "  they agree on all %d documents\n", agreed)
 	rep.Loadavg = append(rep.Loadavg, loadavg())
 
 	// The load runs, targets interleaved so that noise on the machine falls on all three alike.
@@ -241,10 +245,10 @@ func Run(ctx context.Context, cfg Config) (rep *Report, err error) {
 					return nil, err
 				}
 				rep.Runs = append(rep.Runs, run)
-				fmt.Fprintf(log, "%5.0fs [%2d/%d] %-8s %-16s c=%-3d %9.1f req/s  p50 %8.2f ms  p99 %8.2f ms  %6.1f MB  errors %d\n",
+				progress(log, "%5.0fs [%2d/%d] %-8s %-16s c=%-3d %9.1f req/s  p50 %8.2f ms  p99 %8.2f ms  %6.1f MB  errors %d\n",
 					time.Since(started).Seconds(), n, total, t.name, s.Name, c, run.RPS, run.P50Ms, run.P99Ms, run.HWMMB, run.Errors)
 				if run.Errors > 0 {
-					fmt.Fprintf(log, "         first error: %s\n", run.FirstError)
+					progress(log, "         first error: %s\n", run.FirstError)
 				}
 			}
 		}
@@ -252,11 +256,11 @@ func Run(ctx context.Context, cfg Config) (rep *Report, err error) {
 
 	// The batch endpoint.
 	if cfg.BatchRounds > 0 {
-		fmt.Fprintf(log, "batch: %d × POST /api/v1/check/batch with %d proposals\n", cfg.BatchRounds, cfg.BatchSize)
+		progress(log, "batch: %d × POST /api/v1/check/batch with %d proposals\n", cfg.BatchRounds, cfg.BatchSize)
 		if rep.Batch, err = runBatch(ctx, "http://"+styring.Addr+"/api/v1/check/batch", auth, sets[0], cfg, styring, &counter); err != nil {
 			return nil, err
 		}
-		fmt.Fprintf(log, "  %.0f proposals/s, peak resident %.1f MB\n", rep.Batch.ProposalsPerSecond, rep.Batch.HWMMB)
+		progress(log, "  %.0f proposals/s, peak resident %.1f MB\n", rep.Batch.ProposalsPerSecond, rep.Batch.HWMMB)
 	}
 	if written, dropped, err := decisionLogCounts(ctx, "http://"+styring.Addr+"/metrics"); err == nil {
 		rep.DecisionLog = &DecisionLogFigure{Written: written, Dropped: dropped}
@@ -274,7 +278,7 @@ func Run(ctx context.Context, cfg Config) (rep *Report, err error) {
 // one with many violations and the large one; and every document for the engine
 // benchmark, with the names of the examples left out of the HTTP runs.
 func loadInputs(ctx context.Context, dir string, rev *policies.Revision, now time.Time) (sets []InputSet, engine []*Doc, excluded []string, err error) {
-	raws, names, err := sample.SharedExamples(dir)
+	raws, names, err := sample.Examples(dir)
 	if err != nil {
 		return nil, nil, nil, fmt.Errorf("shared examples: %w", err)
 	}
@@ -511,6 +515,13 @@ func postJSON(ctx context.Context, url string, header http.Header, body []byte, 
 		return fmt.Errorf("answer is not the expected JSON: %w", err)
 	}
 	return nil
+}
+
+// progress writes a line of the run's progress log (Config.Log). The log is for
+// the person watching the run: a failed write to it must neither stop nor fail
+// the benchmark, so its error is dropped here on purpose.
+func progress(log io.Writer, format string, a ...any) {
+	_, _ = fmt.Fprintf(log, format, a...)
 }
 
 func machine() Machine {

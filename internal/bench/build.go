@@ -53,7 +53,7 @@ func BuildOPA(ctx context.Context, repo, dir string, log io.Writer) (string, err
 	if err != nil {
 		return "", err
 	}
-	fmt.Fprintf(log, "  opa is not buildable from go.sum alone; go install %s@%s (module proxy)\n", opaModule, version)
+	progress(log, "  opa is not buildable from go.sum alone; go install %s@%s (module proxy)\n", opaModule, version)
 	if _, err := goCmd(ctx, repo, []string{"GOBIN=" + dir}, "install", opaModule+"@"+version); err != nil {
 		return "", err
 	}

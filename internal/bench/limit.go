@@ -40,11 +40,13 @@ func ServeLimit(ctx context.Context, addr string, stdout io.Writer) error {
 		return err
 	}
 	if err := requireLoopback("http://" + ln.Addr().String()); err != nil {
-		ln.Close()
-		return err
+		return errors.Join(err, ln.Close())
 	}
 	srv := &http.Server{Handler: LimitHandler(), ReadHeaderTimeout: 5 * time.Second, IdleTimeout: 120 * time.Second}
-	fmt.Fprintf(stdout, "limit listening on http://%s\n", ln.Addr())
+	// The benchmark learns the address from this line: without it the server is of no use.
+	if _, err := fmt.Fprintf(stdout, "limit listening on http://%s\n", ln.Addr()); err != nil {
+		return errors.Join(err, ln.Close())
+	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {

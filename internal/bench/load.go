@@ -149,7 +149,8 @@ func send(ctx context.Context, client *http.Client, req Request, i int) (time.Du
 	defer resp.Body.Close()
 	if resp.StatusCode/100 != 2 {
 		snippet, _ := io.ReadAll(io.LimitReader(resp.Body, 300))
-		io.Copy(io.Discard, resp.Body)
+		// Drained only so the connection can be reused; the status is the error.
+		_, _ = io.Copy(io.Discard, resp.Body)
 		return 0, fmt.Errorf("%s: %s", resp.Status, bytes.TrimSpace(snippet))
 	}
 	if _, err := io.Copy(io.Discard, resp.Body); err != nil {

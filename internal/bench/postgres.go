@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"net"
 	"net/url"
@@ -41,17 +42,15 @@ func PostgresSchema(ctx context.Context, base string) (string, func() error, err
 	cctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
 	if _, err := admin.ExecContext(cctx, "CREATE SCHEMA "+schema); err != nil {
-		admin.Close()
-		return "", nil, fmt.Errorf("create schema %s: %w", schema, err)
+		return "", nil, errors.Join(fmt.Errorf("create schema %s: %w", schema, err), admin.Close())
 	}
 	drop := func() error {
-		defer admin.Close()
 		dctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		defer cancel()
 		if _, err := admin.ExecContext(dctx, "DROP SCHEMA "+schema+" CASCADE"); err != nil {
-			return fmt.Errorf("drop schema %s: %w", schema, err)
+			return errors.Join(fmt.Errorf("drop schema %s: %w", schema, err), admin.Close())
 		}
-		return nil
+		return admin.Close()
 	}
 	q := u.Query()
 	q.Set("search_path", schema)

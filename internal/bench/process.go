@@ -63,21 +63,22 @@ func Start(ctx context.Context, name, bin string, args []string, opts StartOptio
 	cmd.SysProcAttr = childAttr()
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
-		logFile.Close()
-		return nil, err
+		return nil, errors.Join(err, logFile.Close())
 	}
 	if err := cmd.Start(); err != nil {
-		logFile.Close()
-		return nil, fmt.Errorf("start %s: %w", name, err)
+		return nil, errors.Join(fmt.Errorf("start %s: %w", name, err), logFile.Close())
 	}
 	p := &Process{Name: name, Addr: opts.Addr, cmd: cmd, log: logPath, done: make(chan struct{})}
 	addrc := make(chan string, 1)
 	var copied sync.WaitGroup
+	// The server's stdout is copied to its log for LogTail. Write errors to the log
+	// are dropped: it only explains a failure, and the pipe must be drained
+	// whatever happens, or the server blocks on a full pipe.
 	copied.Go(func() {
 		sc := bufio.NewScanner(stdout)
 		for sc.Scan() {
 			line := sc.Text()
-			fmt.Fprintln(logFile, line)
+			_, _ = fmt.Fprintln(logFile, line)
 			if opts.AddrPattern != nil {
 				if m := opts.AddrPattern.FindStringSubmatch(line); m != nil {
 					select {
@@ -87,12 +88,12 @@ func Start(ctx context.Context, name, bin string, args []string, opts StartOptio
 				}
 			}
 		}
-		io.Copy(logFile, stdout)
+		_, _ = io.Copy(logFile, stdout)
 	})
 	go func() {
 		copied.Wait()
 		p.err = cmd.Wait()
-		logFile.Close()
+		_ = logFile.Close() // as with its writes above: the log only explains a failure
 		close(p.done)
 	}()
 
@@ -129,7 +130,8 @@ func waitHealthy(ctx context.Context, url string, exited <-chan struct{}) error 
 	for {
 		req, _ := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
 		if resp, err := client.Do(req); err == nil {
-			io.Copy(io.Discard, resp.Body)
+			// Drained only so the connection can be reused; the status is the answer.
+			_, _ = io.Copy(io.Discard, resp.Body)
 			resp.Body.Close()
 			if resp.StatusCode == http.StatusOK {
 				return nil
@@ -178,11 +180,13 @@ func (p *Process) Stop(grace time.Duration) {
 		return
 	default:
 	}
-	p.cmd.Process.Signal(syscall.SIGTERM)
+	// Signal and Kill fail only when the process has exited already
+	// (os.ErrProcessDone), which p.done then reports.
+	_ = p.cmd.Process.Signal(syscall.SIGTERM)
 	select {
 	case <-p.done:
 	case <-time.After(grace):
-		p.cmd.Process.Kill()
+		_ = p.cmd.Process.Kill()
 		<-p.done
 	}
 }
@@ -286,8 +290,12 @@ func FreePort() (string, error) {
 	if err != nil {
 		return "", err
 	}
-	defer ln.Close()
-	return ln.Addr().String(), nil
+	addr := ln.Addr().String()
+	// Closing is the point: the port must be free for the server that is given it.
+	if err := ln.Close(); err != nil {
+		return "", err
+	}
+	return addr, nil
 }
 
 // Group is the set of processes a run started; StopAll ends every one of them.

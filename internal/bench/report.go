@@ -8,6 +8,8 @@ import (
 	"strings"
 	"text/tabwriter"
 	"time"
+
+	"github.com/baerum/styring/internal/textout"
 )
 
 // Report is every figure of a benchmark run; it is written as JSON with --json.
@@ -259,79 +261,84 @@ var httpHeader = []string{"input", "conns", "allocs/check",
 	"limit req/s", "p50 ms", "p99 ms", "CPU ms", "MB",
 	"styring/opa", "styring/limit", "CPU opa/styring"}
 
-// WriteTable prints the report for a terminal.
-func (r *Report) WriteTable(w io.Writer) {
-	fmt.Fprintln(w, "Styring side-by-side benchmark")
-	fmt.Fprintf(w, "  command  %s\n", r.Command)
-	fmt.Fprintf(w, "  machine  %s\n", r.machineLine())
-	fmt.Fprintf(w, "  servers  styring serve (%s, --rate-limit -1, --log-level warn); opa %s run --server (--log-level error); limit: Gin, decode the body, fixed answer\n", r.Database, r.OPAVersion)
-	fmt.Fprintf(w, "  runs     %s each after %s warm-up, keep-alive connections, every request a distinct variant; CPU ms = server CPU time per request; MB = peak resident memory of the run\n\n", r.DurationPerRun, r.Warmup)
+// WriteTable prints the report for a terminal; it returns the first write error.
+func (r *Report) WriteTable(w io.Writer) error {
+	p := textout.New(w)
+	p.Println("Styring side-by-side benchmark")
+	p.Printf("  command  %s\n", r.Command)
+	p.Printf("  machine  %s\n", r.machineLine())
+	p.Printf("  servers  styring serve (%s, --rate-limit -1, --log-level warn); opa %s run --server (--log-level error); limit: Gin, decode the body, fixed answer\n", r.Database, r.OPAVersion)
+	p.Printf("  runs     %s each after %s warm-up, keep-alive connections, every request a distinct variant; CPU ms = server CPU time per request; MB = peak resident memory of the run\n\n", r.DurationPerRun, r.Warmup)
 
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, strings.Join(httpHeader, "\t")+"\t")
+	tw := p.Table(0, 0, 2, ' ', tabwriter.AlignRight)
+	tw.Println(strings.Join(httpHeader, "\t") + "\t")
 	for _, row := range r.httpRows() {
-		fmt.Fprintln(tw, strings.Join(row, "\t")+"\t")
+		tw.Println(strings.Join(row, "\t") + "\t")
 	}
 	tw.Flush()
 
-	fmt.Fprintln(w, "\nEngine in-process (testing.Benchmark of policies.Revision.Check)")
-	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "document\tms/check\tallocs/check\tkB/check\titerations\t")
+	p.Println("\nEngine in-process (testing.Benchmark of policies.Revision.Check)")
+	tw = p.Table(0, 0, 2, ' ', tabwriter.AlignRight)
+	tw.Println("document\tms/check\tallocs/check\tkB/check\titerations\t")
 	for _, f := range r.Engine {
-		fmt.Fprintf(tw, "%s\t%.3f\t%d\t%.0f\t%d\t\n", f.Input, f.MsPerOp, f.AllocsPerOp, float64(f.BytesPerOp)/1024, f.N)
+		tw.Printf("%s\t%.3f\t%d\t%.0f\t%d\t\n", f.Input, f.MsPerOp, f.AllocsPerOp, float64(f.BytesPerOp)/1024, f.N)
 	}
 	tw.Flush()
 
 	if b := r.Batch; b != nil {
-		fmt.Fprintf(w, "\nBatch: POST /api/v1/check/batch, %d × %d distinct proposals (%.1f MB a body): %.0f proposals/s (rounds %s s), %.2f ms CPU a proposal, styring peak resident %.1f MB\n",
+		p.Printf("\nBatch: POST /api/v1/check/batch, %d × %d distinct proposals (%.1f MB a body): %.0f proposals/s (rounds %s s), %.2f ms CPU a proposal, styring peak resident %.1f MB\n",
 			b.Rounds, b.Proposals, b.BodyMB, b.ProposalsPerSecond, joinFloats(b.RoundSeconds, "%.2f"), b.CPUMsPerProposal, b.HWMMB)
 	}
 	if d := r.DecisionLog; d != nil {
-		fmt.Fprintf(w, "Decision log of styring over the run: %.0f written, %.0f dropped\n", d.Written, d.Dropped)
+		p.Printf("Decision log of styring over the run: %.0f written, %.0f dropped\n", d.Written, d.Dropped)
 	}
-	fmt.Fprintf(w, "\nratio_vs_opa %.3f   ratio_vs_limit %.4f   p50 styring/opa %.2f   cpu_ratio_vs_opa %.2f   cpu_ratio_vs_limit %.4f\n",
+	p.Printf("\nratio_vs_opa %.3f   ratio_vs_limit %.4f   p50 styring/opa %.2f   cpu_ratio_vs_opa %.2f   cpu_ratio_vs_limit %.4f\n",
 		r.RatioVsOPA, r.RatioVsLimit, r.P50RatioVsOPA, r.CPURatioVsOPA, r.CPURatioVsLimit)
-	fmt.Fprintln(w, "\nTargets")
+	p.Println("\nTargets")
 	for _, t := range r.Targets {
-		fmt.Fprintf(w, "  %-6s %s: want %s, got %s\n", metLabel(t.Met), t.Name, t.Want, t.Got)
+		p.Printf("  %-6s %s: want %s, got %s\n", metLabel(t.Met), t.Name, t.Want, t.Got)
 	}
 	for _, n := range r.Notes {
-		fmt.Fprintf(w, "note: %s\n", n)
+		p.Printf("note: %s\n", n)
 	}
+	return p.Err()
 }
 
-// WriteMarkdown writes the same report as Markdown tables (docs/performance.md).
-func (r *Report) WriteMarkdown(w io.Writer) {
-	fmt.Fprintf(w, "Command: `%s`  \nMachine: %s  \nServers: `styring serve` (%s, `--rate-limit -1`, `--log-level warn`); `opa run --server` %s (`--log-level error`); limit: Gin handler that decodes the body and answers a fixed result  \nRuns: %s each after %s warm-up, keep-alive connections, every request a distinct variant; CPU ms is the server's CPU time per request; MB is its peak resident memory during the run\n\n",
+// WriteMarkdown writes the same report as Markdown tables (docs/performance.md);
+// it returns the first write error.
+func (r *Report) WriteMarkdown(w io.Writer) error {
+	p := textout.New(w)
+	p.Printf("Command: `%s`  \nMachine: %s  \nServers: `styring serve` (%s, `--rate-limit -1`, `--log-level warn`); `opa run --server` %s (`--log-level error`); limit: Gin handler that decodes the body and answers a fixed result  \nRuns: %s each after %s warm-up, keep-alive connections, every request a distinct variant; CPU ms is the server's CPU time per request; MB is its peak resident memory during the run\n\n",
 		r.Command, r.machineLine(), r.Database, r.OPAVersion, r.DurationPerRun, r.Warmup)
-	fmt.Fprintln(w, "| "+strings.Join(httpHeader, " | ")+" |")
-	fmt.Fprintln(w, "|"+strings.Repeat("---|", 1)+strings.Repeat("---:|", len(httpHeader)-1))
+	p.Println("| " + strings.Join(httpHeader, " | ") + " |")
+	p.Println("|" + strings.Repeat("---|", 1) + strings.Repeat("---:|", len(httpHeader)-1))
 	for _, row := range r.httpRows() {
-		fmt.Fprintln(w, "| "+strings.Join(row, " | ")+" |")
+		p.Println("| " + strings.Join(row, " | ") + " |")
 	}
-	fmt.Fprintf(w, "\n`ratio_vs_opa` = **%.3f**, `ratio_vs_limit` = **%.4f**, p50 Styring/OPA = %.2f; by CPU time per request `cpu_ratio_vs_opa` = %.2f, `cpu_ratio_vs_limit` = %.4f\n",
+	p.Printf("\n`ratio_vs_opa` = **%.3f**, `ratio_vs_limit` = **%.4f**, p50 Styring/OPA = %.2f; by CPU time per request `cpu_ratio_vs_opa` = %.2f, `cpu_ratio_vs_limit` = %.4f\n",
 		r.RatioVsOPA, r.RatioVsLimit, r.P50RatioVsOPA, r.CPURatioVsOPA, r.CPURatioVsLimit)
 	if b := r.Batch; b != nil {
-		fmt.Fprintf(w, "\nBatch: `POST /api/v1/check/batch`, %d × %d distinct proposals (%.1f MB a body): **%.0f proposals/s** (rounds %s s), %.2f ms CPU a proposal; peak resident memory of `styring serve` %.1f MB\n",
+		p.Printf("\nBatch: `POST /api/v1/check/batch`, %d × %d distinct proposals (%.1f MB a body): **%.0f proposals/s** (rounds %s s), %.2f ms CPU a proposal; peak resident memory of `styring serve` %.1f MB\n",
 			b.Rounds, b.Proposals, b.BodyMB, b.ProposalsPerSecond, joinFloats(b.RoundSeconds, "%.2f"), b.CPUMsPerProposal, b.HWMMB)
 	}
 	if d := r.DecisionLog; d != nil {
-		fmt.Fprintf(w, "\nDecision log of `styring serve` over the run: %.0f written, %.0f dropped\n", d.Written, d.Dropped)
+		p.Printf("\nDecision log of `styring serve` over the run: %.0f written, %.0f dropped\n", d.Written, d.Dropped)
 	}
-	fmt.Fprintln(w, "\nEngine in-process (`testing.Benchmark` of `policies.Revision.Check`):\n\n| document | ms/check | allocs/check | kB/check | iterations |\n|---|---:|---:|---:|---:|")
+	p.Println("\nEngine in-process (`testing.Benchmark` of `policies.Revision.Check`):\n\n| document | ms/check | allocs/check | kB/check | iterations |\n|---|---:|---:|---:|---:|")
 	for _, f := range r.Engine {
-		fmt.Fprintf(w, "| %s | %.3f | %d | %.0f | %d |\n", f.Input, f.MsPerOp, f.AllocsPerOp, float64(f.BytesPerOp)/1024, f.N)
+		p.Printf("| %s | %.3f | %d | %.0f | %d |\n", f.Input, f.MsPerOp, f.AllocsPerOp, float64(f.BytesPerOp)/1024, f.N)
 	}
-	fmt.Fprintln(w, "\n| target | want | got | |\n|---|---|---|---|")
+	p.Println("\n| target | want | got | |\n|---|---|---|---|")
 	for _, t := range r.Targets {
-		fmt.Fprintf(w, "| %s | %s | %s | %s |\n", t.Name, t.Want, t.Got, metLabel(t.Met))
+		p.Printf("| %s | %s | %s | %s |\n", t.Name, t.Want, t.Got, metLabel(t.Met))
 	}
 	if len(r.Notes) > 0 {
-		fmt.Fprintln(w)
+		p.Println()
 		for _, n := range r.Notes {
-			fmt.Fprintf(w, "- %s\n", n)
+			p.Printf("- %s\n", n)
 		}
 	}
+	return p.Err()
 }
 
 func (r *Report) machineLine() string {

@@ -113,7 +113,7 @@ func Open(ctx context.Context, url string, opts Options) (*Store, error) {
 	s.sqlDB.SetConnMaxIdleTime(5 * time.Minute)
 
 	if err := s.Ping(ctx); err != nil {
-		s.sqlDB.Close()
+		_ = s.sqlDB.Close() // the pool was never used: the ping's error is the one to report
 		return nil, err
 	}
 	return s, nil

@@ -20,8 +20,8 @@ import (
 // e.g. postgres://postgres@127.0.0.1:5432/test?sslmode=disable.
 const TestDatabaseEnv = "STYRING_TEST_DATABASE_URL"
 
-// RequirePostgresEnv, when set (as .ci/run does), turns a PostgreSQL test that
-// would skip into a failure, so CI can't pass on SQLite alone.
+// RequirePostgresEnv names the variable that, when set (as .ci/run does), turns
+// a PostgreSQL test that would skip into a failure, so CI can't pass on SQLite alone.
 const RequirePostgresEnv = "STYRING_REQUIRE_POSTGRES"
 
 // TestBackends lists the backends a suite runs against: SQLite always,
@@ -55,7 +55,11 @@ func OpenTestOptions(t testing.TB, backend string, opts Options) *Store {
 	if err != nil {
 		t.Fatalf("open %s test store: %v", backend, err)
 	}
-	t.Cleanup(func() { s.Close() })
+	t.Cleanup(func() {
+		if err := s.Close(); err != nil {
+			t.Errorf("close %s test store: %v", backend, err)
+		}
+	})
 	if err := s.Migrate(context.Background()); err != nil {
 		t.Fatalf("migrate %s test store: %v", backend, err)
 	}
@@ -115,7 +119,7 @@ func testSchema(t testing.TB, base string) string {
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	if _, err := admin.ExecContext(ctx, "CREATE SCHEMA "+schema); err != nil {
-		admin.Close()
+		_ = admin.Close() // the failure to report is the one below
 		t.Fatalf("create test schema (is PostgreSQL running at %s?): %v", TestDatabaseEnv, err)
 	}
 	// Registered before the store's Close, so it runs after it (cleanups run last first).
@@ -128,7 +132,11 @@ func testSchema(t testing.TB, base string) string {
 }
 
 func dropSchema(t testing.TB, admin *sql.DB, schema string) {
-	defer admin.Close()
+	defer func() {
+		if err := admin.Close(); err != nil {
+			t.Errorf("close the connection that dropped %s: %v", schema, err)
+		}
+	}()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	if _, err := admin.ExecContext(ctx, "DROP SCHEMA "+schema+" CASCADE"); err != nil && !strings.Contains(err.Error(), "does not exist") {
