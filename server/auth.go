@@ -33,7 +33,7 @@ var (
 var publicRoutes = map[string]bool{
 	"GET /healthz": true, "GET /readyz": true, "GET /metrics": true,
 	"GET /api/v1/healthz": true, "GET /api/v1/readyz": true, "GET /api/v1/openapi.json": true,
-	"GET /login": true, "POST /login": true, "POST /logout": true, "GET /reports/static/*file": true,
+	"GET /": true, "GET /login": true, "POST /login": true, "POST /logout": true, "GET /reports/static/*file": true,
 }
 
 var routeRoles = map[string][]models.Role{
@@ -202,7 +202,7 @@ func (s *Server) deny(c *gin.Context, route string, status int, err error) {
 		}
 		c.Header("Content-Type", "text/html; charset=utf-8")
 		c.AbortWithStatus(status)
-		fmt.Fprintf(c.Writer, loginPageShell, "Ingen tilgang", `<h1>Ingen tilgang</h1><p>Rollen din gir ikke tilgang til denne siden. Rapporten er for ledere.</p><p><a href="/login">Logg inn med en annen nøkkel</a></p>`)
+		writeLoginPage(c, "Ingen tilgang", `<h1>Ingen tilgang</h1><p>Rollen din gir ikke tilgang til denne siden. Rapporten er for ledere.</p><p><a href="/login">Logg inn med en annen nøkkel</a></p>`)
 		return
 	}
 	s.writeErrorStatus(c, status, err)
@@ -243,6 +243,7 @@ func securityHeaders() gin.HandlerFunc {
 }
 
 func (s *Server) registerLoginRoutes(r *gin.Engine) {
+	r.GET("/", s.handleHome)
 	r.GET("/login", s.handleLoginForm)
 	r.POST("/login", s.handleLogin)
 	r.POST("/logout", s.handleLogout)
@@ -253,12 +254,40 @@ const loginPageShell = `<!doctype html>
 <title>%s – Styring</title><link rel="stylesheet" href="/reports/static/report.css"></head>
 <body><main id="main" class="login">%s</main></body></html>`
 
+// writeLoginPage writes a page (title, HTML body) in loginPageShell; the status
+// and headers are set already. A write error means the client has gone, and
+// there is no one left to tell, so it is dropped.
+func writeLoginPage(c *gin.Context, title, body string) {
+	_, _ = fmt.Fprintf(c.Writer, loginPageShell, title, body)
+}
+
 // safeNext keeps a post-login redirect on this site.
 func safeNext(next string) string {
 	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.Contains(next, "\\") {
 		return "/reports/compliance"
 	}
 	return next
+}
+
+// handleHome serves GET /: a person who opens the server's address is led to
+// the page of their role, or to the login form; never to a JSON 404.
+func (s *Server) handleHome(c *gin.Context) {
+	c.Header("Cache-Control", "no-store")
+	if ck, err := c.Cookie(sessionCookie); err == nil && ck != "" {
+		if tok, err := s.authenticate(c.Request.Context(), ck); err == nil {
+			if allowed("GET /reports/compliance", tok.Role) {
+				c.Redirect(http.StatusSeeOther, "/reports/compliance")
+				return
+			}
+			c.Header("Content-Type", "text/html; charset=utf-8")
+			c.Status(http.StatusOK)
+			writeLoginPage(c, "Styring", `<h1>Styring</h1><p>Du er logget inn som `+templateEscape(tok.Name)+
+				` (rolle `+templateEscape(string(tok.Role))+`). Rollen har ingen egne sider ennå; rapporten er for ledere.</p>`+
+				`<form method="post" action="/logout"><button type="submit">Logg ut</button></form>`)
+			return
+		}
+	}
+	c.Redirect(http.StatusSeeOther, "/login")
 }
 
 // handleLoginForm serves GET /login: a form for the same token the API takes.
@@ -286,7 +315,7 @@ func (s *Server) loginForm(c *gin.Context, status int, problem string) {
 	c.Header("Content-Type", "text/html; charset=utf-8")
 	c.Header("Cache-Control", "no-store")
 	c.Status(status)
-	fmt.Fprintf(c.Writer, loginPageShell, "Logg inn", body)
+	writeLoginPage(c, "Logg inn", body)
 }
 
 // handleLogin serves POST /login: checks the token and sets an HttpOnly,

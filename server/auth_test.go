@@ -2,6 +2,7 @@ package server
 
 import (
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
@@ -174,6 +175,27 @@ func TestLoginSession(t *testing.T) {
 		rec := do(t, s, form(url.Values{"token": {leader}, "next": {"//evil.example/x"}}))
 		if rec.Header().Get("Location") != "/reports/compliance" {
 			t.Errorf("Location %q", rec.Header().Get("Location"))
+		}
+	})
+	t.Run("the root leads a person to the login form, or to their role's page", func(t *testing.T) {
+		home := func(cookie string) *httptest.ResponseRecorder {
+			h := map[string]string{"Authorization": ""}
+			if cookie != "" {
+				h["Cookie"] = sessionCookie + "=" + cookie
+			}
+			return do(t, s, req{method: "GET", path: "/", headers: h})
+		}
+		if rec := home(""); rec.Code != http.StatusSeeOther || rec.Header().Get("Location") != "/login" {
+			t.Errorf("anonymous: %d %q, want 303 to /login", rec.Code, rec.Header().Get("Location"))
+		}
+		if rec := home("sty_nope"); rec.Code != http.StatusSeeOther || rec.Header().Get("Location") != "/login" {
+			t.Errorf("invalid session: %d %q, want 303 to /login", rec.Code, rec.Header().Get("Location"))
+		}
+		if rec := home(leader); rec.Code != http.StatusSeeOther || rec.Header().Get("Location") != "/reports/compliance" {
+			t.Errorf("manager: %d %q, want 303 to the report", rec.Code, rec.Header().Get("Location"))
+		}
+		if rec := home(clerk); rec.Code != 200 || !strings.Contains(rec.Body.String(), "clerk") || !strings.Contains(rec.Header().Get("Content-Type"), "text/html") {
+			t.Errorf("case handler: %d %s", rec.Code, rec.Body.String())
 		}
 	})
 	t.Run("the cookie opens pages for a manager, not for a case handler, and not the API", func(t *testing.T) {

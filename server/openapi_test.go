@@ -11,7 +11,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -24,6 +23,7 @@ import (
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
 
+	"github.com/baerum/styring/internal/repotest"
 	"github.com/baerum/styring/models/gormstore"
 	"github.com/baerum/styring/report"
 )
@@ -159,8 +159,8 @@ func openAPIPath(ginTemplate string) string { return ginParam.ReplaceAllString(g
 // NoRoute and NoMethod): 404 or 405 with the document's shared responses.
 func openAPIResponse(doc map[string]any, method, routeTemplate string, status int) (string, map[string]any, error) {
 	var ptr string
-	switch path := openAPIPath(routeTemplate); {
-	case routeTemplate == "":
+	switch path := openAPIPath(routeTemplate); routeTemplate {
+	case "":
 		switch status {
 		case http.StatusNotFound:
 			ptr = "/components/responses/NotFound"
@@ -546,7 +546,7 @@ func TestOpenAPIIsValid(t *testing.T) {
 	})
 
 	t.Run("CheckResult keeps the shape of the shared check-result schema", func(t *testing.T) {
-		raw, err := os.ReadFile(filepath.Join("..", "..", "shared", "spec", "check-result.schema.json"))
+		raw, err := os.ReadFile(repotest.Path(t, repotest.Spec+"/check-result.schema.json"))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -663,6 +663,7 @@ func TestOpenAPIResponsesValidate(t *testing.T) {
 
 	cases := []openAPICase{
 		// Health, readiness, metrics and this document, at the root and under /api/v1.
+		{name: "the front page leads an anonymous visitor to the login form", method: "GET", target: "/", route: "/", header: map[string]string{"Authorization": ""}, want: 303},
 		{name: "healthz answers ok", method: "GET", target: "/healthz", route: "/healthz", want: 200},
 		{name: "healthz alias answers ok", method: "GET", target: "/api/v1/healthz", route: "/api/v1/healthz", want: 200},
 		{name: "readyz answers ready", method: "GET", target: "/readyz", route: "/readyz", want: 200},
