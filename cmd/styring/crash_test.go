@@ -15,16 +15,23 @@ import (
 	"github.com/baerum/styring/policies"
 )
 
-// variant returns the shared omstilling-valid example with another id.
-func variant(t *testing.T, id string) []byte {
+// variants returns a function giving the omstilling-valid example with another
+// id. It reads the file once, in the test's goroutine, so a missing example fails
+// the test at once rather than inside a worker.
+func variants(t *testing.T) func(id string) []byte {
 	t.Helper()
 	var doc map[string]any
 	if err := json.Unmarshal(mustRead(t, example("omstilling-valid")), &doc); err != nil {
 		t.Fatal(err)
 	}
-	doc["id"] = id
-	raw, _ := json.Marshal(doc)
-	return raw
+	var mu sync.Mutex
+	return func(id string) []byte {
+		mu.Lock()
+		defer mu.Unlock()
+		doc["id"] = id
+		raw, _ := json.Marshal(doc)
+		return raw
+	}
 }
 
 // TestCrashSafety submits from several goroutines, kills the server with
@@ -35,10 +42,12 @@ func TestCrashSafety(t *testing.T) {
 		t.Run(backend, func(t *testing.T) {
 			db := gormstore.TestURL(t, backend)
 			token := createToken(t, db, "saksbehandler")
+			variant := variants(t)
 			p := startServe(t, "--database", db, "--rate-limit", "-1")
 			p.token = token
 
-			const workers, killAfter = 4, 40
+			// maxPerWorker bounds the loop should the kill never come.
+			const workers, killAfter, maxPerWorker = 4, 40, 2000
 			type ack struct{ id, decision string }
 			var (
 				mu    sync.Mutex
@@ -50,9 +59,9 @@ func TestCrashSafety(t *testing.T) {
 				wg.Add(1)
 				go func() {
 					defer wg.Done()
-					for i := 0; ; i++ {
+					for i := range maxPerWorker {
 						id := fmt.Sprintf("CRASH-%d-%d", w, i)
-						req, _ := http.NewRequest("POST", p.base+"/api/v1/initiatives", bytes.NewReader(variant(t, id)))
+						req, _ := http.NewRequest("POST", p.base+"/api/v1/initiatives", bytes.NewReader(variant(id)))
 						req.Header.Set("Content-Type", "application/json")
 						req.Header.Set("Authorization", "Bearer "+token)
 						res, err := http.DefaultClient.Do(req)
@@ -80,6 +89,7 @@ func TestCrashSafety(t *testing.T) {
 				}()
 			}
 			wg.Wait()
+			kill.Do(func() { p.cmd.Process.Signal(syscall.SIGKILL) }) // in every outcome
 			p.cmd.Wait()
 			if len(acked) < killAfter {
 				t.Fatalf("only %d submissions acknowledged before the kill:\n%s", len(acked), p.stderr)
@@ -128,6 +138,7 @@ func TestTwoInstances(t *testing.T) {
 	db := gormstore.TestURL(t, gormstore.BackendPostgres)
 	admin := createToken(t, db, "admin")
 	policyDir := copyPolicies(t)
+	variant := variants(t)
 	a := startServe(t, "--database", db, "--policies", policyDir)
 	b := startServe(t, "--database", db, "--policies", policyDir)
 	a.token, b.token = admin, admin
@@ -149,7 +160,7 @@ func TestTwoInstances(t *testing.T) {
 	}
 
 	t.Run("a submission through one is visible through the other", func(t *testing.T) {
-		if code, body := post(a, "/api/v1/initiatives", variant(t, "TWO-1"), nil); code != 201 {
+		if code, body := post(a, "/api/v1/initiatives", variant("TWO-1"), nil); code != 201 {
 			t.Fatalf("%d %s", code, body)
 		}
 		if code, _ := b.request(t, "GET", "/api/v1/initiatives/TWO-1", nil); code != 200 {
@@ -158,18 +169,18 @@ func TestTwoInstances(t *testing.T) {
 	})
 	t.Run("an idempotency key holds across instances", func(t *testing.T) {
 		key := map[string]string{"Idempotency-Key": "two-instances"}
-		code1, body1 := post(a, "/api/v1/initiatives", variant(t, "TWO-2"), key)
-		code2, body2 := post(b, "/api/v1/initiatives", variant(t, "TWO-2"), key)
+		code1, body1 := post(a, "/api/v1/initiatives", variant("TWO-2"), key)
+		code2, body2 := post(b, "/api/v1/initiatives", variant("TWO-2"), key)
 		if code1 != 201 || code2 != 201 || !bytes.Equal(body1, body2) {
 			t.Errorf("a: %d, b: %d, same body %v", code1, code2, bytes.Equal(body1, body2))
 		}
-		if code, _ := post(b, "/api/v1/initiatives", variant(t, "TWO-3"), key); code != 409 {
+		if code, _ := post(b, "/api/v1/initiatives", variant("TWO-3"), key); code != 409 {
 			t.Errorf("same key, other body: %d", code)
 		}
 	})
 	t.Run("If-Match holds across instances", func(t *testing.T) {
 		put := func(p *serverProcess) int {
-			req, _ := http.NewRequest("PUT", p.base+"/api/v1/initiatives/TWO-1", bytes.NewReader(variant(t, "TWO-1")))
+			req, _ := http.NewRequest("PUT", p.base+"/api/v1/initiatives/TWO-1", bytes.NewReader(variant("TWO-1")))
 			req.Header.Set("Content-Type", "application/json")
 			req.Header.Set("Authorization", "Bearer "+admin)
 			req.Header.Set("If-Match", `"1"`)
@@ -188,7 +199,7 @@ func TestTwoInstances(t *testing.T) {
 		}
 	})
 	t.Run("a policy reload on each converges on one revision", func(t *testing.T) {
-		data := filepath.Join(policyDir, "parameters", "data.json")
+		data := filepath.Join(policyDir, "styring", "parameters", "data.json")
 		raw := mustRead(t, data)
 		os.WriteFile(data, bytes.Replace(raw, []byte(`"_about": "Reference`), []byte(`"_reloaded": true, "_about": "Reference`), 1), 0o644)
 		revisions := map[string]bool{}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"encoding/xml"
 	"os"
@@ -9,11 +10,12 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 var (
 	binary   string
-	examples = filepath.Join("..", "..", "..", "shared", "examples")
+	examples = filepath.Join("..", "..", "testdata", "examples") // the contract's examples
 )
 
 // TestMain builds the binary once, so the CLI is tested as the process users run.
@@ -39,7 +41,10 @@ type cliRun struct {
 
 func styring(t *testing.T, stdin string, args ...string) cliRun {
 	t.Helper()
-	cmd := exec.Command(binary, args...)
+	// A command that hangs is killed, so the test fails instead of waiting for go test's timeout.
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, binary, args...)
 	cmd.Stdin = strings.NewReader(stdin)
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
@@ -346,5 +351,58 @@ func TestReportCommand(t *testing.T) {
 	}
 	if r := styring(t, "", "report", "nope.json"); r.code != 2 || !strings.Contains(r.stderr, "nope.json") {
 		t.Errorf("missing file: %d %s", r.code, r.stderr)
+	}
+}
+
+// TestReadmeCLIExamples runs every `styring check` line of the README's shell
+// blocks as written, from the repository root, with the binary under test in
+// place of `go run ./cmd/styring` and `./styring`: the files they name must be
+// in the repository and the command must give a verdict (exit 0 or 1), not a
+// usage or load error.
+func TestReadmeCLIExamples(t *testing.T) {
+	root, err := filepath.Abs(filepath.Join("..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme, err := os.ReadFile(filepath.Join(root, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var commands []string
+	inShell := false
+	for _, line := range strings.Split(string(readme), "\n") {
+		switch {
+		case strings.HasPrefix(line, "```sh"):
+			inShell = true
+		case strings.HasPrefix(line, "```"):
+			inShell = false
+		case inShell && strings.Contains(line, "styring check") && !strings.HasPrefix(line, "#") && !strings.HasPrefix(line, "curl"):
+			commands = append(commands, line)
+		}
+	}
+	if len(commands) < 3 {
+		t.Fatalf("only %d `styring check` examples found in README.md", len(commands))
+	}
+	for _, c := range commands {
+		t.Run(c, func(t *testing.T) {
+			line := strings.ReplaceAll(c, "go run ./cmd/styring", binary)
+			line = strings.ReplaceAll(line, "./styring ", binary+" ")
+			line = strings.TrimSuffix(line, `; echo "exit $?"`) // the exit code is what the test reads
+			line = strings.ReplaceAll(line, "> styring.xml", "> "+filepath.Join(t.TempDir(), "styring.xml"))
+			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+			defer cancel()
+			cmd := exec.CommandContext(ctx, "bash", "-c", "set -o pipefail; "+line)
+			cmd.Dir = root
+			out, err := cmd.CombinedOutput()
+			code := 0
+			if ee, ok := err.(*exec.ExitError); ok {
+				code = ee.ExitCode()
+			} else if err != nil {
+				t.Fatal(err)
+			}
+			if code > 1 {
+				t.Fatalf("exit %d, want a verdict (0 or 1):\n%s", code, out)
+			}
+		})
 	}
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -13,6 +14,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/baerum/styring/models/gormstore"
 )
@@ -47,6 +49,8 @@ func startServe(t *testing.T, args ...string) *serverProcess {
 	t.Helper()
 	cmd := exec.Command(binary, append([]string{"serve", "--addr", "127.0.0.1:0"}, args...)...)
 	cmd.Env = append(os.Environ(), "STYRING_ADDR=", "STYRING_POLICIES=")
+	// Its own process group, so the cleanup ends it and anything it started.
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -58,10 +62,14 @@ func startServe(t *testing.T, args ...string) *serverProcess {
 	}
 	t.Cleanup(func() {
 		if cmd.ProcessState == nil {
-			cmd.Process.Kill()
+			syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
 			cmd.Wait()
 		}
 	})
+	// A server that neither listens nor exits within a minute is killed, so the
+	// test fails with its log instead of hanging.
+	startup := time.AfterFunc(time.Minute, func() { syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) })
+	defer startup.Stop()
 	lines := bufio.NewScanner(stdout)
 	p.tokens = map[string]string{}
 	for lines.Scan() {
@@ -84,6 +92,8 @@ func startServe(t *testing.T, args ...string) *serverProcess {
 func (p *serverProcess) stop(t *testing.T) {
 	t.Helper()
 	p.cmd.Process.Signal(syscall.SIGTERM)
+	hung := time.AfterFunc(30*time.Second, func() { syscall.Kill(-p.cmd.Process.Pid, syscall.SIGKILL) })
+	defer hung.Stop()
 	if err := p.cmd.Wait(); err != nil {
 		t.Fatalf("serve did not stop cleanly: %v\n%s", err, p.stderr)
 	}
@@ -194,7 +204,9 @@ func TestReadmeAPIExamples(t *testing.T) {
 	root, _ := filepath.Abs(filepath.Join("..", ".."))
 	for _, c := range commands {
 		t.Run(c, func(t *testing.T) {
-			cmd := exec.Command("bash", "-c", strings.ReplaceAll(c, "http://localhost:8080", p.base))
+			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+			defer cancel()
+			cmd := exec.CommandContext(ctx, "bash", "-c", strings.ReplaceAll(c, "http://localhost:8080", p.base))
 			cmd.Dir = root
 			cmd.Env = append(os.Environ(), "STYRING_TOKEN="+p.tokens["admin"])
 			out, err := cmd.CombinedOutput()
