@@ -40,7 +40,6 @@ func commands() []command {
 		{"serve", "serve the HTTP API (PostgreSQL or embedded SQLite)", runServe},
 		{"migrate", "apply the database migrations (--status to list them)", runMigrate},
 		{"token", "create, list or revoke API tokens", runToken},
-		{"bench", "benchmark styring serve side by side with opa run --server and the limit of the machine", runBench},
 		{"version", "print the version", func(_ context.Context, _ []string, _ io.Reader, stdout, stderr io.Writer) int {
 			if _, err := fmt.Fprintln(stdout, "styring", version); err != nil {
 				eprintf(stderr, "styring version: %v\n", err)

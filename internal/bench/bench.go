@@ -17,7 +17,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"runtime"
 	"slices"
 	"strings"
@@ -30,7 +29,7 @@ import (
 	"github.com/baerum/styring/policies"
 )
 
-// Config is what one benchmark run does; cmd/styring's flags fill it.
+// Config is what one benchmark run does; the flags of cmd/styring-bench fill it.
 type Config struct {
 	Repo        string        // root of the Styring module
 	Examples    string        // the shared examples directory
@@ -125,16 +124,16 @@ func Run(ctx context.Context, cfg Config) (rep *Report, err error) {
 	}
 
 	// Two compiled binaries.
-	progress(log, "building opa (the module version in go.mod) and styring\n")
+	progress(log, "building opa (the module version in go.mod), styring and styring-bench\n")
 	bin := filepath.Join(work, "bin")
 	if err := os.MkdirAll(bin, 0o755); err != nil {
 		return nil, err
 	}
-	var opaBin, styringBin string
+	var opaBin, styringBin, benchBin string
 	var opaErr, styringErr error
 	var builds sync.WaitGroup
 	builds.Go(func() { opaBin, opaErr = BuildOPA(ctx, cfg.Repo, bin, log) })
-	builds.Go(func() { styringBin, styringErr = BuildStyring(ctx, cfg.Repo, bin) })
+	builds.Go(func() { styringBin, benchBin, styringErr = BuildStyring(ctx, cfg.Repo, bin) })
 	builds.Wait()
 	if err := errors.Join(opaErr, styringErr); err != nil {
 		return nil, err
@@ -181,11 +180,10 @@ func Run(ctx context.Context, cfg Config) (rep *Report, err error) {
 	if err != nil {
 		return nil, err
 	}
-	listening := regexp.MustCompile(`listening on http://(\S+)`)
 	progress(log, "starting styring serve, opa run --server and the limit\n")
 	styring, err := Start(ctx, TargetStyring, styringBin,
 		[]string{"serve", "--addr", "127.0.0.1:0", "--database", db, "--rate-limit", "-1", "--log-level", "warn", "--policies", policyDir},
-		StartOptions{Dir: cfg.Repo, LogDir: work, AddrPattern: listening, HealthPath: "/api/v1/healthz"})
+		StartOptions{Dir: cfg.Repo, LogDir: work, AddrPattern: listeningLine, HealthPath: "/api/v1/healthz"})
 	if err != nil {
 		return nil, err
 	}
@@ -197,8 +195,7 @@ func Run(ctx context.Context, cfg Config) (rep *Report, err error) {
 		return nil, err
 	}
 	group.Add(opa)
-	limit, err := Start(ctx, TargetLimit, styringBin, []string{"bench", "serve-limit", "--addr", "127.0.0.1:0"},
-		StartOptions{Dir: cfg.Repo, LogDir: work, AddrPattern: listening, HealthPath: "/healthz"})
+	limit, err := StartLimit(ctx, benchBin, cfg.Repo, work)
 	if err != nil {
 		return nil, err
 	}

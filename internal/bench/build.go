@@ -3,6 +3,7 @@ package bench
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -60,13 +61,39 @@ func BuildOPA(ctx context.Context, repo, dir string, log io.Writer) (string, err
 	return bin, nil
 }
 
-// BuildStyring builds ./cmd/styring of the repository into dir.
-func BuildStyring(ctx context.Context, repo, dir string) (string, error) {
-	bin := filepath.Join(dir, "styring")
-	if _, err := goCmd(ctx, repo, nil, "build", "-o", bin, "./cmd/styring"); err != nil {
+// BuildStyring builds the two commands of the repository into dir in one go
+// build and returns their paths: styring (./cmd/styring, the server measured,
+// which also creates the token) and styring-bench (./cmd/styring-bench, whose
+// serve-limit subcommand is the limit server). Both are compiled binaries of
+// the repository as it is, the limit as much as the server it is the limit of.
+func BuildStyring(ctx context.Context, repo, dir string) (styring, styringBench string, err error) {
+	if _, err := goCmd(ctx, repo, nil, "build", "-o", dir+string(filepath.Separator), "./cmd/styring", "./cmd/styring-bench"); err != nil {
+		return "", "", err
+	}
+	return filepath.Join(dir, "styring"), filepath.Join(dir, "styring-bench"), nil
+}
+
+// module is the path of Styring's module, as its go.mod declares it.
+const module = "github.com/baerum/styring"
+
+// ModuleRoot finds the Styring module from dir up: the benchmark builds it and
+// reads its policies and examples from there.
+func ModuleRoot(dir string) (string, error) {
+	dir, err := filepath.Abs(dir)
+	if err != nil {
 		return "", err
 	}
-	return bin, nil
+	for {
+		raw, err := os.ReadFile(filepath.Join(dir, "go.mod"))
+		if err == nil && strings.Contains(string(raw), "module "+module+"\n") {
+			return dir, nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", errors.New("run it inside the Styring repository (no go.mod of " + module + " here or above)")
+		}
+		dir = parent
+	}
 }
 
 // BinaryVersion runs "BIN version" and returns the line that names the version.

@@ -8,6 +8,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"regexp"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -60,4 +61,16 @@ func ServeLimit(ctx context.Context, addr string, stdout io.Writer) error {
 		return err
 	}
 	return nil
+}
+
+// listeningLine finds the address in the line styring serve and the limit
+// server print once they accept connections.
+var listeningLine = regexp.MustCompile(`listening on http://(\S+)`)
+
+// StartLimit starts `styring-bench serve-limit` (bin, as BuildStyring built it)
+// on a free loopback port as a process of its own, measured like the servers,
+// with its log in logDir, and waits until it answers.
+func StartLimit(ctx context.Context, bin, dir, logDir string) (*Process, error) {
+	return Start(ctx, TargetLimit, bin, []string{"serve-limit", "--addr", "127.0.0.1:0"},
+		StartOptions{Dir: dir, LogDir: logDir, AddrPattern: listeningLine, HealthPath: "/healthz"})
 }

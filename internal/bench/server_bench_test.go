@@ -12,6 +12,7 @@ import (
 	"github.com/baerum/styring/internal/sample"
 	"github.com/baerum/styring/models"
 	"github.com/baerum/styring/models/gormstore"
+	"github.com/baerum/styring/models/gormstore/gormtest"
 	"github.com/baerum/styring/policies"
 	"github.com/baerum/styring/server"
 )
@@ -28,8 +29,10 @@ func BenchmarkServer(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	store := gormstore.OpenTest(b, gormstore.BackendSQLite)
-	srv := server.New(server.Config{RateLimit: -1}, engine, store, nil)
+	store := gormtest.OpenTest(b, gormstore.BackendSQLite)
+	srv := server.New(server.Config{RateLimit: -1}, engine, server.Stores{
+		Initiatives: store, Decisions: store, Idempotency: store, Waivers: store, Tokens: store, Health: store,
+	}, nil)
 	b.Cleanup(func() { srv.Shutdown(ctx) })
 	tok, secret, err := models.NewToken("bench", models.RoleAdmin, nil)
 	if err != nil {

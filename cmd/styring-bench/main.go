@@ -1,3 +1,14 @@
+// Command styring-bench is Styring's side-by-side benchmark, run from the
+// repository (go run ./cmd/styring-bench): it builds opa of the version in
+// go.mod and styring, starts `opa run --server`, `styring serve` and a
+// decode-only Gin handler (the limit of the machine) on 127.0.0.1, drives them
+// with the same distinct proposals at each concurrency and prints the figures
+// side by side (docs/performance.md). It is a command of its own so that the
+// harness is not linked into the production binary, cmd/styring.
+//
+// `styring-bench serve-limit` is the limit server itself, run by the benchmark
+// as a process of its own so that it is measured like the others. This package
+// only parses flags and wires internal/bench, which does the work.
 package main
 
 import (
@@ -8,27 +19,40 @@ import (
 	"io"
 	"net/url"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/baerum/styring/internal/bench"
 	"github.com/baerum/styring/internal/textout"
 )
 
-// runBench is `styring bench`: the side-by-side benchmark of styring serve, opa
-// run --server and the limit of the machine (internal/bench does the work).
-// `styring bench serve-limit` is the limit server itself, run by the benchmark
-// as a process of its own so that it is measured like the others.
-func runBench(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) int {
+// Exit codes, those of styring.
+const (
+	exitOK      = 0 // the run finished and its figures are written
+	exitUsage   = 2 // bad flags or arguments, or not run inside the repository
+	exitRuntime = 3 // a build, a server or the run failed
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// run is the benchmark, or with serve-limit first the limit server.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 && args[0] == "serve-limit" {
-		return runBenchLimit(ctx, args[1:], stdout, stderr)
+		return runLimit(ctx, args[1:], stdout, stderr)
 	}
-	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
+	fs := flag.NewFlagSet("styring-bench", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		eprintln(stderr, "Usage: styring bench [flags]   (from the repository: go run ./cmd/styring bench)")
+		eprintln(stderr, "Usage: styring-bench [flags]   (from the repository: go run ./cmd/styring-bench)")
 		eprintln(stderr, "Builds opa (the version in go.mod) and styring, starts both servers and a decode-only Gin limit on 127.0.0.1,")
 		eprintln(stderr, "drives them with the same distinct proposals at each concurrency and prints the figures side by side.")
 		fs.PrintDefaults()
@@ -44,14 +68,14 @@ func runBench(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 	engineTime := fs.Duration("engine-time", time.Second, "testing.Benchmark time of each document in-process")
 	quick := fs.Bool("quick", false, "a run of about a minute: --duration 1s --warmup 250ms --batch-rounds 1 --engine-time 200ms (flags given explicitly win)")
 	examples := fs.String("examples", "", "the example initiatives (default: testdata/examples of the repository)")
-	dbURL := fs.String("database", envOr("STYRING_DATABASE_URL", ""), "a postgres:// URL to benchmark on PostgreSQL (a schema of its own, dropped after); else a SQLite file of the run's own (env STYRING_DATABASE_URL)")
+	dbURL := fs.String("database", os.Getenv("STYRING_DATABASE_URL"), "a postgres:// URL to benchmark on PostgreSQL (a schema of its own, dropped after); else a SQLite file of the run's own (env STYRING_DATABASE_URL)")
 	timeout := fs.Duration("timeout", 9*time.Minute+30*time.Second, "the whole run is stopped after this long")
 	keep := fs.Bool("keep", false, "keep the work directory (binaries, server logs)")
 	if err := fs.Parse(args); err != nil {
 		return flagError(err)
 	}
 	if fs.NArg() > 0 {
-		eprintf(stderr, "styring bench: unexpected argument %q\n", fs.Arg(0))
+		eprintf(stderr, "styring-bench: unexpected argument %q\n", fs.Arg(0))
 		return exitUsage
 	}
 	if *quick {
@@ -69,12 +93,12 @@ func runBench(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 	}
 	concurrency, err := parseConnections(*conns)
 	if err != nil || *duration <= 0 || *batchSize < 1 || *batchRounds < 0 || *engineTime <= 0 {
-		eprintf(stderr, "styring bench: --connections wants positive counts like 1,8,32, and --duration, --batch-size and --engine-time positive values\n")
+		eprintf(stderr, "styring-bench: --connections wants positive counts like 1,8,32, and --duration, --batch-size and --engine-time positive values\n")
 		return exitUsage
 	}
-	repo, err := moduleRoot()
+	repo, err := bench.ModuleRoot(".")
 	if err != nil {
-		eprintf(stderr, "styring bench: %v\n", err)
+		eprintf(stderr, "styring-bench: %v\n", err)
 		return exitUsage
 	}
 	if *examples == "" {
@@ -96,11 +120,11 @@ func runBench(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 	if err != nil {
 		switch {
 		case errors.Is(err, context.DeadlineExceeded):
-			eprintf(stderr, "styring bench: stopped after --timeout %v: %v\n", *timeout, err)
+			eprintf(stderr, "styring-bench: stopped after --timeout %v: %v\n", *timeout, err)
 		case errors.Is(err, context.Canceled):
-			eprintln(stderr, "styring bench: interrupted; the servers are stopped")
+			eprintln(stderr, "styring-bench: interrupted; the servers are stopped")
 		default:
-			eprintf(stderr, "styring bench: %v\n", err)
+			eprintf(stderr, "styring-bench: %v\n", err)
 		}
 		return exitRuntime
 	}
@@ -110,7 +134,7 @@ func runBench(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 	out := textout.New(stdout)
 	out.Println()
 	if err := rep.WriteTable(out); err != nil {
-		eprintf(stderr, "styring bench: %v\n", err)
+		eprintf(stderr, "styring-bench: %v\n", err)
 		code = exitRuntime
 	}
 	for _, file := range []struct {
@@ -130,7 +154,7 @@ func runBench(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 			continue
 		}
 		if err := file.write(file.path); err != nil {
-			eprintf(stderr, "styring bench: %v\n", err)
+			eprintf(stderr, "styring-bench: %v\n", err)
 			return exitRuntime
 		}
 		eprintf(stderr, "wrote %s\n", file.path)
@@ -138,16 +162,17 @@ func runBench(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 	return code
 }
 
-// runBenchLimit is `styring bench serve-limit --addr A`, the limit server.
-func runBenchLimit(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("bench serve-limit", flag.ContinueOnError)
+// runLimit is `styring-bench serve-limit --addr A`, the limit server (left out
+// of the help: the benchmark starts it, see bench.StartLimit).
+func runLimit(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("styring-bench serve-limit", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	addr := fs.String("addr", "127.0.0.1:0", "listen address (loopback)")
 	if err := fs.Parse(args); err != nil {
 		return flagError(err)
 	}
 	if err := bench.ServeLimit(ctx, *addr, stdout); err != nil {
-		eprintf(stderr, "styring bench serve-limit: %v\n", err)
+		eprintf(stderr, "styring-bench serve-limit: %v\n", err)
 		return exitRuntime
 	}
 	return exitOK
@@ -165,30 +190,10 @@ func parseConnections(s string) ([]int, error) {
 	return out, nil
 }
 
-// moduleRoot finds the Styring module from the working directory up: the
-// benchmark builds it and reads its policies from there.
-func moduleRoot() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for {
-		raw, err := os.ReadFile(filepath.Join(dir, "go.mod"))
-		if err == nil && strings.Contains(string(raw), "module github.com/baerum/styring\n") {
-			return dir, nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", errors.New("run it inside the Styring repository (no go.mod of github.com/baerum/styring here or above)")
-		}
-		dir = parent
-	}
-}
-
 // commandLine is how this run can be repeated, for the report (a password in
 // the database URL is masked).
 func commandLine(args []string, db string) string {
-	cmd := "go run ./cmd/styring bench"
+	cmd := "go run ./cmd/styring-bench"
 	if len(args) > 0 {
 		cmd += " " + strings.Join(args, " ")
 	}
@@ -199,4 +204,23 @@ func commandLine(args []string, db string) string {
 		cmd = "STYRING_DATABASE_URL='" + db + "' " + cmd
 	}
 	return cmd
+}
+
+// flagError turns a flag parse error into an exit code: help is not an error.
+func flagError(err error) int {
+	if errors.Is(err, flag.ErrHelp) {
+		return exitOK
+	}
+	return exitUsage
+}
+
+// eprintf and eprintln write diagnostics and usage to stderr, dropping the
+// write error on purpose, as styring does: stderr is where a failure would be
+// reported, so a failure to write there has nowhere left to go.
+func eprintf(stderr io.Writer, format string, a ...any) {
+	_, _ = fmt.Fprintf(stderr, format, a...)
+}
+
+func eprintln(stderr io.Writer, a ...any) {
+	_, _ = fmt.Fprintln(stderr, a...)
 }
