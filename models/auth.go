@@ -54,19 +54,6 @@ type TokenStore interface {
 	RevokeToken(ctx context.Context, idOrName string, at time.Time) (int, error)
 }
 
-// WaiverStore keeps waivers.
-type WaiverStore interface {
-	// CreateWaiver stores w and its decision-log entry in one transaction.
-	CreateWaiver(ctx context.Context, w *Waiver, d *Decision) error
-	// ListWaivers returns every waiver of an initiative, revoked and expired ones too, oldest first.
-	ListWaivers(ctx context.Context, initiativeID string) ([]Waiver, error)
-	// RevokeWaiver revokes one waiver of an initiative and logs d; ENOTFOUND when there is none.
-	RevokeWaiver(ctx context.Context, initiativeID, waiverID, by string, at time.Time, d *Decision) (Waiver, error)
-	// ActiveWaivers returns, for the given initiatives (all when ids is nil), the
-	// waivers not revoked; callers test expiry with Waiver.AppliesAt.
-	ActiveWaivers(ctx context.Context, ids []string) (map[string][]Waiver, error)
-}
-
 // tokenPrefix marks Styring's tokens, so that a leaked one is easy to recognise.
 const tokenPrefix = "sty_"
 

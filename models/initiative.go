@@ -6,6 +6,17 @@ import (
 	"time"
 )
 
+// The values an initiative's sector, status and type take, in the order of the
+// schema's enums (policies/schema/initiative.schema.json): the one Go copy.
+var (
+	// Sectors are the municipality's sectors ($defs/sector).
+	Sectors = []string{"OSK", "OBH", "POM", "HSO", "PMK", "TEK", "VAR", "OSU"}
+	// Statuses are the statuses of an initiative, in the order of its life cycle ($defs/status).
+	Statuses = []string{"forslag", "utredning", "vedtatt", "i_gjennomforing", "gjennomfort", "evaluert", "avvist"}
+	// InitiativeTypes are the kinds of initiative (properties/type).
+	InitiativeTypes = []string{"omstilling", "effektivisering", "innsparing", "nytt_tiltak", "investering"}
+)
+
 // Initiative is one stored version of an initiative (tiltak): the document as
 // submitted, the columns lists and filters read, and the decision that accepted it.
 type Initiative struct {
@@ -44,54 +55,16 @@ type InitiativePage struct {
 	NextCursor string       `json:"next_cursor,omitempty"`
 }
 
-// Decision is one entry of the decision log: what was evaluated, with which
-// policy revision and as-of date, by whom, and what came out.
-type Decision struct {
-	ID             string          `json:"decision_id"`
-	Kind           string          `json:"kind"` // check, submit, update, waiver, replay
-	InitiativeID   string          `json:"initiative_id,omitempty"`
-	Version        int             `json:"version,omitempty"`
-	PolicyRevision string          `json:"policy_revision"`
-	AsOf           string          `json:"as_of"`
-	Caller         string          `json:"caller"`
-	Allowed        bool            `json:"allowed"`
-	Input          json.RawMessage `json:"input"`
-	Result         json.RawMessage `json:"result"`
-	CreatedAt      time.Time       `json:"created_at"`
-}
-
-// Decision kinds.
-const (
-	DecisionCheck  = "check"
-	DecisionSubmit = "submit"
-	DecisionUpdate = "update"
-	DecisionWaiver = "waiver"
-	DecisionReplay = "replay"
-)
-
-// IdempotencyRecord remembers the answer to a request that carried an
-// Idempotency-Key, so that a retry gets the same answer and stores nothing new.
-type IdempotencyRecord struct {
-	Key         string    `json:"key"`
-	Scope       string    `json:"scope"`        // the caller (token name) the key belongs to
-	RequestHash string    `json:"request_hash"` // sha256 of method, path and body
-	StatusCode  int       `json:"status_code"`
-	Body        []byte    `json:"body"`
-	CreatedAt   time.Time `json:"created_at"`
-	// BodyFunc, when set, produces Body. The store calls it inside the
-	// submission's transaction after it has set the initiative's version and
-	// times, so the remembered answer is exactly the one sent.
-	BodyFunc func() ([]byte, error) `json:"-"`
-}
-
 // InitiativeVersion is a stored version with the decision that accepted it.
 type InitiativeVersion struct {
 	Initiative
 	Decision *Decision `json:"decision,omitempty"`
 }
 
-// InitiativeStore keeps initiatives, their versions, the decision log and idempotency keys.
-// Every write that acknowledges a submission is committed before it returns.
+// InitiativeStore keeps initiatives and their versions. Every write that
+// acknowledges a submission is committed before it returns, together with the
+// decision that accepted it and, when the request carried an Idempotency-Key,
+// the idempotency record.
 type InitiativeStore interface {
 	// CreateInitiative stores version 1 of in, its decision and (when idem is not
 	// nil) the idempotency record, in one transaction. ECONFLICT when the id exists
@@ -111,19 +84,4 @@ type InitiativeStore interface {
 	// statuses (all when empty), in id order, with the result of the check that accepted
 	// it, streaming: the portfolio report's one pass.
 	AllInitiatives(ctx context.Context, statuses []string, fn func(Initiative, json.RawMessage) error) error
-
-	// LogDecisions appends decisions to the log (the asynchronous logger's batch write).
-	LogDecisions(ctx context.Context, ds []Decision) error
-	// GetDecision returns one decision log entry.
-	GetDecision(ctx context.Context, id string) (Decision, error)
-
-	// GetIdempotency returns the record of key in scope, or ENOTFOUND.
-	GetIdempotency(ctx context.Context, scope, key string) (IdempotencyRecord, error)
-	// PutIdempotency stores a record outside a submission (e.g. for a 422 answer).
-	PutIdempotency(ctx context.Context, rec IdempotencyRecord) error
-
-	// Ping checks that the database answers.
-	Ping(ctx context.Context) error
-	// Close releases the connections.
-	Close() error
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/baerum/styring/internal/sample"
 	"github.com/baerum/styring/models"
 	"github.com/baerum/styring/models/gormstore"
+	"github.com/baerum/styring/models/gormstore/gormtest"
 	"github.com/baerum/styring/policies"
 	"github.com/baerum/styring/report"
 )
@@ -20,9 +21,9 @@ import (
 // PostgreSQL run skips). Target: 5 000 in under 2 s. The ns/op of the three sizes
 // show how the cost grows: one pass over the data, so it should be linear.
 func BenchmarkComplianceReport(b *testing.B) {
-	for _, backend := range gormstore.TestBackends() {
+	for _, backend := range gormtest.TestBackends() {
 		b.Run(backend, func(b *testing.B) {
-			gormstore.SkipUnlessConfigured(b, backend)
+			gormtest.SkipUnlessConfigured(b, backend)
 			benchReport(b, backend)
 		})
 	}
@@ -30,7 +31,7 @@ func BenchmarkComplianceReport(b *testing.B) {
 
 func benchReport(b *testing.B, backend string) {
 	ctx := context.Background()
-	store := gormstore.OpenTestOptions(b, backend, gormstore.Options{QueryTimeout: time.Minute})
+	store := gormtest.OpenTestOptions(b, backend, gormstore.Options{QueryTimeout: time.Minute})
 	rev, err := policies.Load(ctx, policies.Source{})
 	if err != nil {
 		b.Fatal(err)

@@ -14,7 +14,7 @@ import (
 // bounded: when it is full a decision is dropped and counted, never waited for.
 // Submissions do not go through here: they are written with their initiative.
 type DecisionLogger struct {
-	store   models.InitiativeStore
+	store   models.DecisionStore
 	queue   chan models.Decision
 	log     *slog.Logger
 	metrics *metrics
@@ -28,7 +28,7 @@ type DecisionLogger struct {
 }
 
 // NewDecisionLogger starts a logger with a queue of capacity entries.
-func NewDecisionLogger(store models.InitiativeStore, capacity int, log *slog.Logger, m *metrics) *DecisionLogger {
+func NewDecisionLogger(store models.DecisionStore, capacity int, log *slog.Logger, m *metrics) *DecisionLogger {
 	l := &DecisionLogger{
 		store: store, queue: make(chan models.Decision, capacity), log: log, metrics: m,
 		done: make(chan struct{}), flushes: make(chan chan struct{}), batchSize: 500, interval: 100 * time.Millisecond,

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/baerum/styring/models/gormstore"
+	"github.com/baerum/styring/models/gormstore/gormtest"
 	"github.com/baerum/styring/policies"
 )
 
@@ -38,9 +39,9 @@ func variants(t *testing.T) func(id string) []byte {
 // SIGKILL mid-stream, restarts it, and checks that every submission that got a
 // 201 is stored with its decision, and that nothing half-written is visible.
 func TestCrashSafety(t *testing.T) {
-	for _, backend := range gormstore.TestBackends() {
+	for _, backend := range gormtest.TestBackends() {
 		t.Run(backend, func(t *testing.T) {
-			db := gormstore.TestURL(t, backend)
+			db := gormtest.TestURL(t, backend)
 			token := createToken(t, db, "saksbehandler")
 			variant := variants(t)
 			p := startServe(t, "--database", db, "--rate-limit", "-1")
@@ -134,8 +135,8 @@ func TestCrashSafety(t *testing.T) {
 // stores the other sees; idempotency keys and If-Match hold across both; a
 // policy reload on each converges on the same revision.
 func TestTwoInstances(t *testing.T) {
-	gormstore.SkipUnlessConfigured(t, gormstore.BackendPostgres)
-	db := gormstore.TestURL(t, gormstore.BackendPostgres)
+	gormtest.SkipUnlessConfigured(t, gormstore.BackendPostgres)
+	db := gormtest.TestURL(t, gormstore.BackendPostgres)
 	admin := createToken(t, db, "admin")
 	policyDir := copyPolicies(t)
 	variant := variants(t)

@@ -78,7 +78,8 @@ func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 			log.Warn("write to standard output", "error", err.Error())
 		}
 	}
-	srv := server.New(server.Config{Addr: *addr, MaxBodyBytes: *maxBody, MaxBatchBytes: *maxBatch, RateLimit: *rateLimit}, engine, store, log)
+	stores := server.Stores{Initiatives: store, Decisions: store, Idempotency: store, Waivers: store, Tokens: store, Health: store}
+	srv := server.New(server.Config{Addr: *addr, MaxBodyBytes: *maxBody, MaxBatchBytes: *maxBatch, RateLimit: *rateLimit}, engine, stores, log)
 	if *withDemo {
 		tokens, err := demoTokens(ctx, store)
 		if err == nil {

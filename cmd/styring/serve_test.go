@@ -16,7 +16,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/baerum/styring/models/gormstore"
+	"github.com/baerum/styring/models/gormstore/gormtest"
 )
 
 // serverProcess is `styring serve` running as a child process.
@@ -123,9 +123,9 @@ func (p *serverProcess) request(t *testing.T, method, path string, body []byte) 
 // TestServeSubmitRestartReadBack runs the real binary: submit, stop, start again
 // on the same database, and find the submission with its decision.
 func TestServeSubmitRestartReadBack(t *testing.T) {
-	for _, backend := range gormstore.TestBackends() {
+	for _, backend := range gormtest.TestBackends() {
 		t.Run(backend, func(t *testing.T) {
-			db := gormstore.TestURL(t, backend)
+			db := gormtest.TestURL(t, backend)
 			token := createToken(t, db, "saksbehandler")
 			first := startServe(t, "--database", db)
 			first.token = token

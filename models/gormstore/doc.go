@@ -1,6 +1,8 @@
-// Package gormstore keeps initiatives, their versions, the decision log and
-// idempotency keys in PostgreSQL or SQLite through GORM. It implements
-// models.InitiativeStore; GORM types never leave the package.
+// Package gormstore keeps initiatives, their versions, the decision log,
+// idempotency keys, waivers and API tokens in PostgreSQL or SQLite through GORM.
+// Its Store implements models.InitiativeStore, DecisionStore, IdempotencyStore,
+// WaiverStore, TokenStore and Pinger; GORM types never leave the package. The
+// tests' helpers (a store of a test's own) are in models/gormstore/gormtest.
 //
 // # Backends
 //

@@ -39,7 +39,9 @@ type Options struct {
 	Logger *slog.Logger
 }
 
-// Store is a models.InitiativeStore on PostgreSQL or SQLite.
+// Store keeps Styring's data on PostgreSQL or SQLite. It is each of the
+// models' store interfaces: initiatives, decisions, idempotency records,
+// waivers and tokens, and a Pinger.
 type Store struct {
 	db      *gorm.DB
 	sqlDB   *sql.DB
@@ -48,7 +50,14 @@ type Store struct {
 	logger  *slog.Logger
 }
 
-var _ models.InitiativeStore = (*Store)(nil)
+var (
+	_ models.InitiativeStore  = (*Store)(nil)
+	_ models.DecisionStore    = (*Store)(nil)
+	_ models.IdempotencyStore = (*Store)(nil)
+	_ models.WaiverStore      = (*Store)(nil)
+	_ models.TokenStore       = (*Store)(nil)
+	_ models.Pinger           = (*Store)(nil)
+)
 
 // Open connects to the database at url: a postgres:// or postgresql:// URL, or
 // else the path of a SQLite file (created when missing). It pings the database

@@ -26,6 +26,7 @@ import (
 	"github.com/baerum/styring/internal/repotest"
 	"github.com/baerum/styring/models"
 	"github.com/baerum/styring/models/gormstore"
+	"github.com/baerum/styring/models/gormstore/gormtest"
 )
 
 // storeTest is one behaviour of the store, run on each backend against a
@@ -65,12 +66,12 @@ func TestStore(t *testing.T) {
 		{"concurrent updates with the same If-Match: one wins", testConcurrentIfMatch},
 		{"concurrent creates with one idempotency key: one wins", testConcurrentIdempotency},
 	}
-	for _, backend := range gormstore.TestBackends() {
+	for _, backend := range gormtest.TestBackends() {
 		t.Run(backend, func(t *testing.T) {
-			gormstore.SkipUnlessConfigured(t, backend)
+			gormtest.SkipUnlessConfigured(t, backend)
 			for _, tt := range tests {
 				t.Run(tt.name, func(t *testing.T) {
-					s := gormstore.OpenTest(t, backend)
+					s := gormtest.OpenTest(t, backend)
 					tt.run(t, backend, s)
 				})
 			}
@@ -830,7 +831,7 @@ func testMigrateTwice(t *testing.T, _ string, s *gormstore.Store) {
 
 func testMigrationStatusPending(t *testing.T, backend string, _ *gormstore.Store) {
 	ctx := context.Background()
-	s, err := gormstore.Open(ctx, gormstore.TestURL(t, backend), gormstore.Options{})
+	s, err := gormstore.Open(ctx, gormtest.TestURL(t, backend), gormstore.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -859,7 +860,7 @@ func testMigrationStatusPending(t *testing.T, backend string, _ *gormstore.Store
 
 func testConcurrentMigrate(t *testing.T, backend string, _ *gormstore.Store) {
 	ctx := context.Background()
-	dsn := gormstore.TestURL(t, backend)
+	dsn := gormtest.TestURL(t, backend)
 	stores := make([]*gormstore.Store, 2)
 	for i := range stores {
 		s, err := gormstore.Open(ctx, dsn, gormstore.Options{})
@@ -898,7 +899,7 @@ func testConcurrentMigrate(t *testing.T, backend string, _ *gormstore.Store) {
 
 func testReopen(t *testing.T, backend string, _ *gormstore.Store) {
 	ctx := context.Background()
-	dsn := gormstore.TestURL(t, backend)
+	dsn := gormtest.TestURL(t, backend)
 	s, err := gormstore.Open(ctx, dsn, gormstore.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -938,7 +939,7 @@ func testReopen(t *testing.T, backend string, _ *gormstore.Store) {
 func testLogger(t *testing.T, backend string, _ *gormstore.Store) {
 	var buf bytes.Buffer
 	log := slog.New(slog.NewTextHandler(&buf, &slog.HandlerOptions{Level: slog.LevelInfo}))
-	s, err := gormstore.Open(context.Background(), gormstore.TestURL(t, backend), gormstore.Options{Logger: log})
+	s, err := gormstore.Open(context.Background(), gormtest.TestURL(t, backend), gormstore.Options{Logger: log})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -1199,7 +1200,7 @@ func TestOpenInvalid(t *testing.T) {
 // A writer that holds SQLite's write lock longer than the query timeout makes
 // the store answer EUNAVAILABLE, not wait forever.
 func TestSQLiteLockedIsUnavailable(t *testing.T) {
-	path := gormstore.TestURL(t, gormstore.BackendSQLite)
+	path := gormtest.TestURL(t, gormstore.BackendSQLite)
 	s, err := gormstore.Open(context.Background(), path, gormstore.Options{QueryTimeout: 300 * time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
@@ -1325,7 +1326,7 @@ func (p *proxy) close() {
 // A PostgreSQL that stops answering mid-way fails requests with EUNAVAILABLE
 // within the query timeout, and the store recovers when it answers again.
 func TestPostgresOutage(t *testing.T) {
-	dsn := gormstore.TestURL(t, gormstore.BackendPostgres)
+	dsn := gormtest.TestURL(t, gormstore.BackendPostgres)
 	u, err := url.Parse(dsn)
 	if err != nil {
 		t.Fatal(err)

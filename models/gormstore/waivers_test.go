@@ -11,6 +11,7 @@ import (
 
 	"github.com/baerum/styring/models"
 	"github.com/baerum/styring/models/gormstore"
+	"github.com/baerum/styring/models/gormstore/gormtest"
 )
 
 // TestWaivers is the waiver suite, on each backend like TestStore.
@@ -27,12 +28,12 @@ func TestWaivers(t *testing.T) {
 		{"concurrent revokes: one wins", testWaiverConcurrentRevoke},
 		{"active waivers leave out revoked ones and keep expired ones", testActiveWaivers},
 	}
-	for _, backend := range gormstore.TestBackends() {
+	for _, backend := range gormtest.TestBackends() {
 		t.Run(backend, func(t *testing.T) {
-			gormstore.SkipUnlessConfigured(t, backend)
+			gormtest.SkipUnlessConfigured(t, backend)
 			for _, tt := range tests {
 				t.Run(tt.name, func(t *testing.T) {
-					s := gormstore.OpenTest(t, backend)
+					s := gormtest.OpenTest(t, backend)
 					tt.run(t, backend, s)
 				})
 			}

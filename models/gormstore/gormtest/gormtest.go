@@ -1,4 +1,8 @@
-package gormstore
+// Package gormtest gives tests a store of their own: a migrated
+// gormstore.Store on a SQLite file in the test's temporary directory or on a
+// fresh PostgreSQL schema, closed and dropped when the test ends. It imports
+// "testing", so only tests import it; the production binary does not link it.
+package gormtest
 
 import (
 	"context"
@@ -14,6 +18,8 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/stdlib"
+
+	"github.com/baerum/styring/models/gormstore"
 )
 
 // TestDatabaseEnv names the variable with the PostgreSQL URL the tests use,
@@ -27,15 +33,15 @@ const RequirePostgresEnv = "STYRING_REQUIRE_POSTGRES"
 // TestBackends lists the backends a suite runs against: SQLite always,
 // PostgreSQL too (OpenTest skips it when TestDatabaseEnv is not set, so the
 // skip shows in the test output).
-func TestBackends() []string { return []string{BackendSQLite, BackendPostgres} }
+func TestBackends() []string { return []string{gormstore.BackendSQLite, gormstore.BackendPostgres} }
 
 // OpenTest returns a migrated Store of its own for one test and closes it when
 // the test ends: on SQLite a file in the test's temporary directory, on
 // PostgreSQL a fresh schema (dropped with CASCADE afterwards) of the database at
 // TestDatabaseEnv. It skips the test for "postgres" when that is not set.
-func OpenTest(t testing.TB, backend string) *Store {
+func OpenTest(t testing.TB, backend string) *gormstore.Store {
 	t.Helper()
-	return OpenTestOptions(t, backend, Options{})
+	return OpenTestOptions(t, backend, gormstore.Options{})
 }
 
 // testQueryTimeout is OpenTest's query timeout: far above what a query needs,
@@ -45,13 +51,13 @@ const testQueryTimeout = 30 * time.Second
 
 // OpenTestOptions is OpenTest with options (a short query timeout, a logger).
 // A zero QueryTimeout is 30s rather than the default.
-func OpenTestOptions(t testing.TB, backend string, opts Options) *Store {
+func OpenTestOptions(t testing.TB, backend string, opts gormstore.Options) *gormstore.Store {
 	t.Helper()
 	if opts.QueryTimeout == 0 {
 		opts.QueryTimeout = testQueryTimeout
 	}
 	dsn := TestURL(t, backend)
-	s, err := Open(context.Background(), dsn, opts)
+	s, err := gormstore.Open(context.Background(), dsn, opts)
 	if err != nil {
 		t.Fatalf("open %s test store: %v", backend, err)
 	}
@@ -73,13 +79,13 @@ func OpenTestOptions(t testing.TB, backend string, opts Options) *Store {
 func TestURL(t testing.TB, backend string) string {
 	t.Helper()
 	switch backend {
-	case BackendSQLite:
+	case gormstore.BackendSQLite:
 		return filepath.Join(t.TempDir(), "styring.db")
-	case BackendPostgres:
+	case gormstore.BackendPostgres:
 		SkipUnlessConfigured(t, backend)
 		return testSchema(t, os.Getenv(TestDatabaseEnv))
 	default:
-		t.Fatalf("unknown test backend %q (want %q or %q)", backend, BackendSQLite, BackendPostgres)
+		t.Fatalf("unknown test backend %q (want %q or %q)", backend, gormstore.BackendSQLite, gormstore.BackendPostgres)
 		return ""
 	}
 }
@@ -89,7 +95,7 @@ func TestURL(t testing.TB, backend string) string {
 // reported once rather than for every test.
 func SkipUnlessConfigured(t testing.TB, backend string) {
 	t.Helper()
-	if backend == BackendPostgres && os.Getenv(TestDatabaseEnv) == "" {
+	if backend == gormstore.BackendPostgres && os.Getenv(TestDatabaseEnv) == "" {
 		if os.Getenv(RequirePostgresEnv) != "" {
 			t.Fatal(TestDatabaseEnv + " not set but " + RequirePostgresEnv + " is: the PostgreSQL tests must run")
 		}
