@@ -41,6 +41,10 @@ func ErrorCode(err error) string {
 	if errors.As(err, &e) {
 		return e.Code
 	}
+	var refused *RefusedError
+	if errors.As(err, &refused) {
+		return EREFUSED
+	}
 	if err == nil {
 		return ""
 	}

@@ -13,8 +13,6 @@ import (
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/bundle"
-
-	"github.com/baerum/styring/models"
 )
 
 // Problem is one reason a candidate revision was refused, with its place when
@@ -276,74 +274,4 @@ func fetchBundle(ctx context.Context, url, etag string) (*bundle.Bundle, error) 
 	}
 	b.Etag = res.Header.Get("ETag")
 	return b, nil
-}
-
-// ImpactChange is one initiative whose verdict or violations would change.
-type ImpactChange struct {
-	InitiativeID  string             `json:"initiative_id"`
-	AllowedBefore bool               `json:"allowed_before"`
-	AllowedAfter  bool               `json:"allowed_after"`
-	Added         []models.Violation `json:"added"`
-	Removed       []models.Violation `json:"removed"`
-}
-
-// Impact is what activating a candidate revision would change.
-type Impact struct {
-	Active          string         `json:"active_revision"`
-	Candidate       string         `json:"candidate_revision"`
-	Initiatives     int            `json:"initiatives"`
-	VerdictsChanged int            `json:"verdicts_changed"`
-	Changed         []ImpactChange `json:"changed"`
-}
-
-// CompareRevisions evaluates one initiative with both revisions and returns
-// the change, or nil when nothing differs.
-func CompareRevisions(ctx context.Context, active, candidate *Revision, id string, doc any, opts CheckOptions) (*ImpactChange, error) {
-	a, err := active.Check(ctx, doc, opts)
-	if err != nil {
-		return nil, err
-	}
-	c, err := candidate.Check(ctx, doc, opts)
-	if err != nil {
-		return nil, err
-	}
-	added, removed := diffViolations(a.Violations, c.Violations)
-	if a.Allowed == c.Allowed && len(added) == 0 && len(removed) == 0 {
-		return nil, nil
-	}
-	return &ImpactChange{InitiativeID: id, AllowedBefore: a.Allowed, AllowedAfter: c.Allowed, Added: added, Removed: removed}, nil
-}
-
-// diffViolations compares two results as multisets of (rule, severity, path, year).
-func diffViolations(before, after []models.Violation) (added, removed []models.Violation) {
-	type key struct {
-		rule, sev, path string
-		year            int
-	}
-	count := func(vs []models.Violation) map[key]int {
-		m := map[key]int{}
-		for _, v := range vs {
-			m[key{v.RuleID, string(v.Severity), v.PathOr(""), v.Year}]++
-		}
-		return m
-	}
-	b, a := count(before), count(after)
-	added, removed = []models.Violation{}, []models.Violation{}
-	for _, v := range after {
-		k := key{v.RuleID, string(v.Severity), v.PathOr(""), v.Year}
-		if b[k] > 0 {
-			b[k]--
-			continue
-		}
-		added = append(added, v)
-	}
-	for _, v := range before {
-		k := key{v.RuleID, string(v.Severity), v.PathOr(""), v.Year}
-		if a[k] > 0 {
-			a[k]--
-			continue
-		}
-		removed = append(removed, v)
-	}
-	return added, removed
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/baerum/styring/internal/repotest"
 	"github.com/baerum/styring/internal/sample"
 	"github.com/baerum/styring/models/gormstore"
+	"github.com/baerum/styring/models/gormstore/gormtest"
 	"github.com/baerum/styring/policies"
 )
 
@@ -18,7 +19,7 @@ import (
 // each example of the contract, next to the engine's own Check of the same document, and
 // reports the HTTP layer's share as http-overhead-%. Target: at most 15 %.
 func BenchmarkCheckEndpoint(b *testing.B) {
-	s := newTestServerWith(b, gormstore.OpenTest(b, gormstore.BackendSQLite), Config{DecisionQueue: 1 << 20})
+	s := newTestServerWith(b, gormtest.OpenTest(b, gormstore.BackendSQLite), Config{DecisionQueue: 1 << 20})
 	token, _ := testTokens.Load(s)
 	docs, names, err := sample.Examples(repotest.Path(b, repotest.Examples))
 	if err != nil {

@@ -2,17 +2,14 @@ package server
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
-	"sync"
-	"time"
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/baerum/styring/app"
 	"github.com/baerum/styring/models"
 	"github.com/baerum/styring/policies"
 )
@@ -28,10 +25,7 @@ func (s *Server) registerCheckRoutes(r *gin.RouterGroup) {
 }
 
 // checkParams are the query parameters every check shares.
-type checkParams struct {
-	AsOf string
-	Lang models.Lang
-}
+type checkParams = app.CheckOptions
 
 // parseCheckParams reads ?as_of= and ?lang= (else Accept-Language).
 func parseCheckParams(c *gin.Context) (checkParams, error) {
@@ -89,51 +83,6 @@ func callerOf(c *gin.Context) string {
 
 const callerKey = "caller"
 
-// evaluate checks one parsed document on rev under the evaluation deadline and
-// records the metrics; the caller decides what to log and store.
-func (s *Server) evaluate(ctx context.Context, rev *policies.Revision, doc any, p checkParams, kind string, waivers []models.Waiver) (models.CheckResult, error) {
-	ctx, cancel := context.WithTimeout(ctx, s.cfg.EvalTimeout)
-	defer cancel()
-	start := time.Now()
-	res, err := rev.Check(ctx, doc, policies.CheckOptions{AsOf: p.AsOf, Lang: p.Lang, Now: s.now(), Waivers: waivers})
-	if err != nil {
-		switch {
-		case errors.Is(err, context.DeadlineExceeded):
-			return res, &models.Error{Code: models.EUNAVAILABLE, Message: fmt.Sprintf("the evaluation took longer than %v", s.cfg.EvalTimeout)}
-		case errors.Is(err, context.Canceled):
-			// The caller went away; nobody reads this answer, and it is no fault of ours.
-			return res, &models.Error{Code: models.EUNAVAILABLE, Message: "the request was cancelled"}
-		}
-		return res, err
-	}
-	s.metrics.evalDuration.Observe(time.Since(start).Seconds())
-	outcome := "allowed"
-	if !res.Allowed {
-		outcome = "denied"
-	}
-	s.metrics.checks.WithLabelValues(kind, outcome).Inc()
-	for _, v := range res.Violations {
-		s.metrics.violations.WithLabelValues(v.RuleID, string(v.Severity)).Inc()
-	}
-	return res, nil
-}
-
-// decisionFor builds the log entry of an evaluation: the input as evaluated
-// ({"initiative": …, "as_of": …}) and the result.
-func decisionFor(kind string, raw []byte, res models.CheckResult, caller string, at time.Time) models.Decision {
-	input := make([]byte, 0, len(raw)+48)
-	input = append(input, `{"initiative":`...)
-	input = append(input, bytes.TrimSpace(raw)...)
-	input = append(input, `,"as_of":"`...)
-	input = append(input, res.AsOf...)
-	input = append(input, `"}`...)
-	result, _ := json.Marshal(res)
-	return models.Decision{
-		ID: res.DecisionID, Kind: kind, InitiativeID: res.InitiativeID, PolicyRevision: res.PolicyRevision,
-		AsOf: res.AsOf, Caller: caller, Allowed: res.Allowed, Input: input, Result: result, CreatedAt: at.UTC(),
-	}
-}
-
 // handleCheck serves POST /api/v1/check: check one proposal without storing it.
 // The result is the answer also when the proposal has violations (200).
 func (s *Server) handleCheck(c *gin.Context) {
@@ -147,11 +96,6 @@ func (s *Server) handleCheck(c *gin.Context) {
 		s.writeError(c, err)
 		return
 	}
-	doc, err := policies.ParseDocument(raw)
-	if err != nil {
-		s.writeError(c, err)
-		return
-	}
 	withPortfolio := false
 	if v, ok := c.GetQuery("portfolio"); ok {
 		if withPortfolio, err = strconv.ParseBool(v); err != nil {
@@ -159,22 +103,19 @@ func (s *Server) handleCheck(c *gin.Context) {
 			return
 		}
 	}
-	rev := s.engine.Active()
-	res, err := s.evaluate(c.Request.Context(), rev, doc, p, models.DecisionCheck, s.checkWaivers(c, doc))
+	checked, err := s.app.Check(c.Request.Context(), raw, p, callerOf(c))
 	if err != nil {
 		s.writeError(c, err)
 		return
 	}
-	d := decisionFor(models.DecisionCheck, raw, res, callerOf(c), res.EvaluatedAt)
-	s.decisions.Enqueue(d)
 	if !withPortfolio {
 		// The result is encoded once, for the log and for the answer.
-		c.Data(200, "application/json; charset=utf-8", d.Result)
+		c.Data(200, "application/json; charset=utf-8", checked.Decision.Result)
 		return
 	}
-	out := checkWithPortfolio{CheckResult: res}
-	if _, isObject := doc.(map[string]any); isObject && !onlySchemaErrors(res) {
-		if out.Portfolio, err = s.portfolioWhatIf(c.Request.Context(), rev, doc, res.AsOf, p.Lang); err != nil {
+	out := checkWithPortfolio{CheckResult: checked.Result}
+	if _, isObject := checked.Document.(map[string]any); isObject && !app.OnlySchemaErrors(checked.Result) {
+		if out.Portfolio, err = s.app.PortfolioWhatIf(c.Request.Context(), checked.Revision, checked.Document, checked.Result.AsOf, p.Lang); err != nil {
 			s.writeError(c, err)
 			return
 		}
@@ -186,32 +127,7 @@ func (s *Server) handleCheck(c *gin.Context) {
 // (absent when the proposal does not match the schema).
 type checkWithPortfolio struct {
 	models.CheckResult
-	Portfolio *whatIf `json:"portfolio,omitempty"`
-}
-
-func onlySchemaErrors(res models.CheckResult) bool {
-	return len(res.Violations) > 0 && res.Violations[0].RuleID == "DAT-001"
-}
-
-// batchItem is one entry of a batch answer: the check result or why the item
-// could not be checked, with its index in the input.
-type batchItem struct {
-	Index  int                 `json:"index"`
-	Result *models.CheckResult `json:"result,omitempty"`
-	Error  *models.Error       `json:"error,omitempty"`
-}
-
-type batchSummary struct {
-	Items   int `json:"items"`
-	Allowed int `json:"allowed"`
-	Denied  int `json:"denied"`
-	Errors  int `json:"errors"`
-}
-
-type batchResponse struct {
-	PolicyRevision string       `json:"policy_revision"`
-	Summary        batchSummary `json:"summary"`
-	Results        []batchItem  `json:"results"`
+	Portfolio *app.WhatIf `json:"portfolio,omitempty"`
 }
 
 // handleCheckBatch serves POST /api/v1/check/batch: up to MaxBatchItems
@@ -238,62 +154,10 @@ func (s *Server) handleCheckBatch(c *gin.Context) {
 			Details: map[string]int{"items": len(items), "limit": s.cfg.MaxBatchItems}})
 		return
 	}
-	rev := s.engine.Active()
-	out := batchResponse{PolicyRevision: rev.ID, Results: make([]batchItem, len(items))}
-	caller := callerOf(c)
-	ctx := c.Request.Context()
-	var wg sync.WaitGroup
-	next := make(chan int)
-	var failMu sync.Mutex
-	var fail error
-	for range min(s.cfg.BatchWorkers, max(len(items), 1)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				item := batchItem{Index: i}
-				doc, err := policies.ParseDocument(items[i])
-				if err == nil {
-					var res models.CheckResult
-					res, err = s.evaluate(ctx, rev, doc, p, "batch", nil)
-					if err == nil {
-						item.Result = &res
-						s.decisions.Enqueue(decisionFor(models.DecisionCheck, items[i], res, caller, res.EvaluatedAt))
-					}
-				}
-				if err != nil {
-					var me *models.Error
-					if !errors.As(err, &me) {
-						failMu.Lock()
-						fail = err
-						failMu.Unlock()
-						me = &models.Error{Code: models.EINTERNAL, Message: "internal error"}
-					}
-					item.Error = me
-				}
-				out.Results[i] = item
-			}
-		}()
-	}
-	for i := range items {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	if fail != nil {
-		s.writeError(c, fail)
+	out, err := s.app.CheckBatch(c.Request.Context(), items, p, callerOf(c))
+	if err != nil {
+		s.writeError(c, err)
 		return
-	}
-	out.Summary.Items = len(items)
-	for _, it := range out.Results {
-		switch {
-		case it.Error != nil:
-			out.Summary.Errors++
-		case it.Result.Allowed:
-			out.Summary.Allowed++
-		default:
-			out.Summary.Denied++
-		}
 	}
 	c.JSON(200, out)
 }

@@ -8,8 +8,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/baerum/styring/app"
 	"github.com/baerum/styring/models"
 	"github.com/baerum/styring/models/gormstore"
+	"github.com/baerum/styring/models/gormstore/gormtest"
 )
 
 func TestCheck(t *testing.T) {
@@ -64,7 +66,7 @@ func TestCheck(t *testing.T) {
 }
 
 func TestCheckRejectsBadRequests(t *testing.T) {
-	s := newTestServerWith(t, gormstore.OpenTest(t, gormstore.BackendSQLite), Config{MaxBodyBytes: 10 << 10})
+	s := newTestServerWith(t, gormtest.OpenTest(t, gormstore.BackendSQLite), Config{MaxBodyBytes: 10 << 10})
 	big := bytes.Repeat([]byte(" "), 11<<10)
 	cases := []struct {
 		name    string
@@ -99,13 +101,13 @@ func TestCheckRejectsBadRequests(t *testing.T) {
 }
 
 type testBatch struct {
-	PolicyRevision string       `json:"policy_revision"`
-	Summary        batchSummary `json:"summary"`
-	Results        []batchItem  `json:"results"`
+	PolicyRevision string           `json:"policy_revision"`
+	Summary        app.BatchSummary `json:"summary"`
+	Results        []app.BatchItem  `json:"results"`
 }
 
 func TestCheckBatch(t *testing.T) {
-	s := newTestServerWith(t, gormstore.OpenTest(t, gormstore.BackendSQLite), Config{MaxBatchItems: 5, BatchWorkers: 3})
+	s := newTestServerWith(t, gormtest.OpenTest(t, gormstore.BackendSQLite), Config{MaxBatchItems: 5, BatchWorkers: 3})
 	names := []string{"omstilling-valid", "digital-wcag-20", "investering-valid", "schema-invalid", "nytt-tiltak-unfinanced"}
 	var arr [][]byte
 	for _, n := range names {
@@ -124,7 +126,7 @@ func TestCheckBatch(t *testing.T) {
 		rec := do(t, s, req{method: "POST", path: "/api/v1/check/batch", body: array})
 		wantStatus(t, rec, 200)
 		out := decode[testBatch](t, rec)
-		if len(out.Results) != 5 || out.Summary != (batchSummary{Items: 5, Allowed: 2, Denied: 3}) {
+		if len(out.Results) != 5 || out.Summary != (app.BatchSummary{Items: 5, Allowed: 2, Denied: 3}) {
 			t.Fatalf("summary %+v, %d results", out.Summary, len(out.Results))
 		}
 		for i, it := range out.Results {
@@ -141,7 +143,7 @@ func TestCheckBatch(t *testing.T) {
 		rec := do(t, s, req{method: "POST", path: "/api/v1/check/batch", body: body, contentType: "application/x-ndjson"})
 		wantStatus(t, rec, 200)
 		out := decode[testBatch](t, rec)
-		if out.Summary != (batchSummary{Items: 3, Allowed: 2, Errors: 1}) {
+		if out.Summary != (app.BatchSummary{Items: 3, Allowed: 2, Errors: 1}) {
 			t.Fatalf("summary %+v", out.Summary)
 		}
 		if e := out.Results[1].Error; e == nil || e.Code != models.EINVALID || !strings.Contains(e.Message, "line 1") {

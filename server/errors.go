@@ -33,6 +33,8 @@ func statusOf(code string) int {
 		return http.StatusUnsupportedMediaType
 	case models.ERATELIMITED:
 		return http.StatusTooManyRequests
+	case models.EREFUSED:
+		return http.StatusUnprocessableEntity
 	}
 	return http.StatusInternalServerError
 }
@@ -46,6 +48,12 @@ func (s *Server) writeError(c *gin.Context, err error) {
 
 // writeErrorStatus writes err with an explicit status (0: the code's status).
 func (s *Server) writeErrorStatus(c *gin.Context, status int, err error) {
+	// A submission the rules refuse is answered with the check that refused it.
+	var refused *models.RefusedError
+	if errors.As(err, &refused) {
+		c.AbortWithStatusJSON(statusOf(models.EREFUSED), refusedSubmission{Result: refused.Result})
+		return
+	}
 	var e *models.Error
 	if !errors.As(err, &e) {
 		s.log.LogAttrs(c.Request.Context(), slog.LevelError, "internal error",
@@ -67,4 +75,9 @@ func (s *Server) writeErrorStatus(c *gin.Context, status int, err error) {
 	}
 	c.Header("Cache-Control", "no-store")
 	c.AbortWithStatusJSON(status, e)
+}
+
+// refusedSubmission is the answer to a refused submission: the result alone.
+type refusedSubmission struct {
+	Result models.CheckResult `json:"result"`
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/baerum/styring/models/gormstore"
+	"github.com/baerum/styring/models/gormstore/gormtest"
 )
 
 // FuzzCheckEndpoint sends arbitrary bodies to POST /api/v1/check: the answer
@@ -14,7 +15,7 @@ import (
 // never a 500 or a panic. The seeds (shared examples and odd bodies) run as an
 // ordinary test.
 func FuzzCheckEndpoint(f *testing.F) {
-	s := newTestServerWith(f, gormstore.OpenTest(f, gormstore.BackendSQLite), Config{MaxBodyBytes: 64 << 10})
+	s := newTestServerWith(f, gormtest.OpenTest(f, gormstore.BackendSQLite), Config{MaxBodyBytes: 64 << 10})
 	for _, seed := range []string{"", "{}", "[]", "null", `{"title":`, `{"title": "x", "type": "omstilling", "sector": "OSK"}`,
 		strings.Repeat("[", 200), `{"budget_effects": [{"year": "2021"}]}`, "\xff\xfe", `{"a": 1e999}`} {
 		f.Add([]byte(seed))

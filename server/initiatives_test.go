@@ -9,6 +9,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/baerum/styring/app"
 	"github.com/baerum/styring/models"
 )
 
@@ -68,7 +69,7 @@ func TestInitiativeLifecycle(t *testing.T) {
 			rec := do(t, s, req{method: "POST", path: "/api/v1/initiatives", body: exampleWith(t, "effektivisering-valid", map[string]any{"id": nil})})
 			wantStatus(t, rec, http.StatusCreated)
 			out := decode[testSubmission](t, rec)
-			if !validID.MatchString(out.Initiative.ID) || out.Result.InitiativeID != out.Initiative.ID {
+			if !app.ValidID.MatchString(out.Initiative.ID) || out.Result.InitiativeID != out.Initiative.ID {
 				t.Errorf("assigned id %q / result %q", out.Initiative.ID, out.Result.InitiativeID)
 			}
 			wantStatus(t, do(t, s, req{method: "GET", path: "/api/v1/initiatives/" + out.Initiative.ID}), 200)
@@ -139,7 +140,7 @@ func TestInitiativeLifecycle(t *testing.T) {
 		t.Run("a replay with the same revision changes nothing", func(t *testing.T) {
 			rec := do(t, s, req{method: "POST", path: "/api/v1/decisions/" + created.Result.DecisionID + "/replay"})
 			wantStatus(t, rec, 200)
-			out := decode[replayResponse](t, rec)
+			out := decode[app.Replay](t, rec)
 			if out.Changed || out.Diff.VerdictChanged || len(out.Diff.Added)+len(out.Diff.Removed) != 0 || out.Replayed.AsOf != "2020-09-23" {
 				t.Errorf("replay %+v", out)
 			}

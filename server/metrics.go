@@ -1,8 +1,12 @@
 package server
 
 import (
+	"time"
+
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
+
+	"github.com/baerum/styring/models"
 )
 
 // metrics are the server's Prometheus metrics, on a registry of its own so that
@@ -53,4 +57,18 @@ func newMetrics() *metrics {
 		m.decisionQueue, m.decisionDropped, m.decisionWritten, m.decisionFailures,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
+}
+
+// ObserveCheck counts one evaluation by kind and outcome, its violations by
+// rule and severity, and its duration (app.Observer).
+func (m *metrics) ObserveCheck(kind string, res models.CheckResult, took time.Duration) {
+	m.evalDuration.Observe(took.Seconds())
+	outcome := "allowed"
+	if !res.Allowed {
+		outcome = "denied"
+	}
+	m.checks.WithLabelValues(kind, outcome).Inc()
+	for _, v := range res.Violations {
+		m.violations.WithLabelValues(v.RuleID, string(v.Severity)).Inc()
+	}
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/baerum/styring/models"
 	"github.com/baerum/styring/models/gormstore"
+	"github.com/baerum/styring/models/gormstore/gormtest"
 )
 
 func TestRulesAndPolicy(t *testing.T) {
@@ -82,7 +83,7 @@ func TestHealthAndMetrics(t *testing.T) {
 // Retry-After quickly, readiness fails, and checks (which need no database) go on.
 func TestDatabaseOutage(t *testing.T) {
 	forEachBackend(t, func(t *testing.T, backend string) {
-		store := gormstore.OpenTestOptions(t, backend, gormstore.Options{QueryTimeout: time.Second})
+		store := gormtest.OpenTestOptions(t, backend, gormstore.Options{QueryTimeout: time.Second})
 		s := newTestServerWith(t, store, Config{StoreTimeout: 2 * time.Second})
 		// The token is verified once while the database is up; during the outage it is taken from the cache.
 		wantStatus(t, do(t, s, req{method: "GET", path: "/api/v1/rules/BUD-001"}), 200)

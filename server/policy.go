@@ -1,12 +1,9 @@
 package server
 
 import (
-	"context"
-	"encoding/json"
 	"errors"
 	"log/slog"
 	"net/http"
-	"sync"
 
 	"github.com/gin-gonic/gin"
 
@@ -59,20 +56,6 @@ func (s *Server) handlePolicyReload(c *gin.Context) {
 	c.JSON(http.StatusOK, out)
 }
 
-type impactResponse struct {
-	policies.Impact
-	TestsPassed      int                    `json:"tests_passed"`
-	TestsFailed      []policies.TestFailure `json:"tests_failed"`
-	PortfolioAdded   []portfolioKey         `json:"portfolio_added"`
-	PortfolioRemoved []portfolioKey         `json:"portfolio_removed"`
-	Errors           []impactItemFailed     `json:"errors,omitempty"`
-}
-
-type impactItemFailed struct {
-	InitiativeID string `json:"initiative_id"`
-	Message      string `json:"message"`
-}
-
 // handlePolicyImpact serves POST /api/v1/policy/impact: given a candidate
 // bundle (.tar.gz), evaluate every stored initiative with the active and the
 // candidate revision and report which verdicts and violations would change,
@@ -89,62 +72,10 @@ func (s *Server) handlePolicyImpact(c *gin.Context) {
 		s.writeErrorStatus(c, http.StatusUnprocessableEntity, refusal(err))
 		return
 	}
-	// The candidate's own tests are run and reported, not required: the author
-	// sees the impact and what still fails before changing the tests.
-	tests, err := candidate.RunTests(ctx, false)
+	out, err := s.app.Impact(ctx, candidate)
 	if err != nil {
 		s.writeError(c, err)
 		return
-	}
-	active := s.engine.Active()
-	out := impactResponse{Impact: policies.Impact{Active: active.ID, Candidate: candidate.ID, Changed: []policies.ImpactChange{}},
-		TestsPassed: tests.Passed, TestsFailed: tests.Failed}
-	before, after := active.NewPortfolio(), candidate.NewPortfolio()
-	var mu sync.Mutex
-	sem := make(chan struct{}, s.cfg.BatchWorkers)
-	var wg sync.WaitGroup
-	storeCtx, cancel := context.WithTimeout(ctx, 4*s.cfg.StoreTimeout)
-	defer cancel()
-	err = s.store.AllInitiatives(storeCtx, nil, func(in models.Initiative, _ json.RawMessage) error {
-		doc, err := policies.ParseDocument(in.Document)
-		if err != nil {
-			return err
-		}
-		sem <- struct{}{}
-		wg.Add(1)
-		go func() {
-			defer func() { <-sem; wg.Done() }()
-			change, err := policies.CompareRevisions(ctx, active, candidate, in.ID, doc, policies.CheckOptions{Now: s.now()})
-			_, berr := before.Add(ctx, doc)
-			_, aerr := after.Add(ctx, doc)
-			mu.Lock()
-			defer mu.Unlock()
-			out.Initiatives++
-			if err = errors.Join(err, berr, aerr); err != nil {
-				out.Errors = append(out.Errors, impactItemFailed{InitiativeID: in.ID, Message: models.ErrorMessage(err)})
-				s.log.Warn("impact", "initiative", in.ID, "error", err.Error())
-				return
-			}
-			if change != nil {
-				out.Changed = append(out.Changed, *change)
-				if change.AllowedBefore != change.AllowedAfter {
-					out.VerdictsChanged++
-				}
-			}
-		}()
-		return nil
-	})
-	wg.Wait()
-	if err != nil {
-		s.writeError(c, err)
-		return
-	}
-	sortChanges(out.Changed)
-	p := checkParams{Lang: models.LangNB}
-	if pb, err := before.Evaluate(ctx, "", p.Lang); err == nil {
-		if pa, err := after.Evaluate(ctx, "", p.Lang); err == nil {
-			out.PortfolioAdded, out.PortfolioRemoved = diffPortfolio(pb.Violations, pa.Violations)
-		}
 	}
 	s.log.LogAttrs(ctx, slog.LevelInfo, "policy impact", slog.String("request_id", requestIDOf(c)), slog.String("candidate", candidate.ID),
 		slog.Int("initiatives", out.Initiatives), slog.Int("changed", len(out.Changed)))

@@ -11,8 +11,10 @@ import (
 
 	"github.com/open-policy-agent/opa/v1/bundle"
 
+	"github.com/baerum/styring/app"
 	"github.com/baerum/styring/models"
 	"github.com/baerum/styring/models/gormstore"
+	"github.com/baerum/styring/models/gormstore/gormtest"
 	"github.com/baerum/styring/policies"
 )
 
@@ -41,7 +43,7 @@ func TestPolicyReload(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := New(Config{}, policies.NewEngine(rev), gormstore.OpenTest(t, gormstore.BackendSQLite), nil)
+	s := New(Config{}, policies.NewEngine(rev), storesOf(gormtest.OpenTest(t, gormstore.BackendSQLite)), nil)
 	t.Cleanup(func() { s.decisions.Close(context.Background()) })
 	testTokens.Store(s, issueToken(t, s, "test-admin", models.RoleAdmin))
 	data := filepath.Join(dir, "styring", "parameters", "data.json")
@@ -108,7 +110,7 @@ func TestPolicyImpact(t *testing.T) {
 	t.Run("the impact lists the initiatives whose verdict or violations change", func(t *testing.T) {
 		rec := do(t, s, req{method: "POST", path: "/api/v1/policy/impact", body: archive(dir), contentType: "application/gzip"})
 		wantStatus(t, rec, 200)
-		out := decode[impactResponse](t, rec)
+		out := decode[app.Impact](t, rec)
 		if out.Initiatives != 3 || out.Active != active || out.Candidate == active || out.TestsPassed == 0 {
 			t.Fatalf("%+v", out)
 		}
@@ -127,7 +129,7 @@ func TestPolicyImpact(t *testing.T) {
 		}
 	})
 	t.Run("the candidate's failing tests are reported with the impact", func(t *testing.T) {
-		out := decode[impactResponse](t, do(t, s, req{method: "POST", path: "/api/v1/policy/impact", body: archive(dir), contentType: "application/gzip"}))
+		out := decode[app.Impact](t, do(t, s, req{method: "POST", path: "/api/v1/policy/impact", body: archive(dir), contentType: "application/gzip"}))
 		if len(out.TestsFailed) == 0 || !strings.Contains(out.TestsFailed[0].Name, "bud_004_test") {
 			t.Errorf("tests failed %+v", out.TestsFailed)
 		}

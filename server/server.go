@@ -9,15 +9,17 @@ import (
 
 	"context"
 	"errors"
-	"golang.org/x/time/rate"
 	"log/slog"
 	"net"
 	"net/http"
 	"runtime"
 	"time"
 
+	"golang.org/x/time/rate"
+
 	"github.com/gin-gonic/gin"
 
+	"github.com/baerum/styring/app"
 	"github.com/baerum/styring/models"
 	"github.com/baerum/styring/policies"
 )
@@ -83,49 +85,76 @@ func (c *Config) defaults() {
 type Server struct {
 	cfg       Config
 	engine    *policies.Engine
-	store     models.InitiativeStore
+	store     handlerStores
 	log       *slog.Logger
 	metrics   *metrics
 	decisions *DecisionLogger
 	router    *gin.Engine
 	lifecycle *policies.Lifecycle
 	tokens    models.TokenStore
-	// waiverCache is the snapshot of active waivers plain checks apply.
-	waiverMu      sync.Mutex
-	waiverCache   map[string][]models.Waiver
-	waiverCacheAt time.Time
-	waivers       models.WaiverStore
-	tokenCache    tokenCache
-	limitMu       sync.Mutex
-	limits        map[string]*rate.Limiter
-	// contributions caches what each stored version adds to the portfolio.
-	contributions *policies.ContributionCache
-	http          *http.Server
-	now           func() time.Time
+	// app runs the use cases the handlers call.
+	app        *app.Service
+	waivers    models.WaiverStore
+	tokenCache tokenCache
+	limitMu    sync.Mutex
+	limits     map[string]*rate.Limiter
+	http       *http.Server
+	now        func() time.Time
 }
 
-// New wires a server around the engine and the store.
-func New(cfg Config, engine *policies.Engine, store models.InitiativeStore, log *slog.Logger) *Server {
+// Stores are the storage the server works with, one interface per concern;
+// a *gormstore.Store is each of them. Initiatives, Decisions, Idempotency and
+// Health are required. Tokens and Waivers may be nil: without Tokens no token
+// is accepted, without Waivers the waiver routes answer 500 and checks apply none.
+type Stores struct {
+	Initiatives models.InitiativeStore
+	Decisions   models.DecisionStore
+	Idempotency models.IdempotencyStore
+	Waivers     models.WaiverStore
+	Tokens      models.TokenStore
+	Health      models.Pinger
+}
+
+// handlerStores is what the handlers reach as s.store: initiatives, the
+// decision log, idempotency records and the health check.
+type handlerStores struct {
+	models.InitiativeStore
+	models.DecisionStore
+	models.IdempotencyStore
+	models.Pinger
+}
+
+// New wires a server around the engine and the stores.
+func New(cfg Config, engine *policies.Engine, stores Stores, log *slog.Logger) *Server {
 	cfg.defaults()
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
 	s := &Server{
-		cfg:           cfg,
-		engine:        engine,
-		store:         store,
-		log:           log,
-		metrics:       newMetrics(),
-		now:           time.Now,
-		contributions: &policies.ContributionCache{},
+		cfg:    cfg,
+		engine: engine,
+		store: handlerStores{
+			InitiativeStore:  stores.Initiatives,
+			DecisionStore:    stores.Decisions,
+			IdempotencyStore: stores.Idempotency,
+			Pinger:           stores.Health,
+		},
+		tokens:  stores.Tokens,
+		waivers: stores.Waivers,
+		log:     log,
+		metrics: newMetrics(),
+		now:     time.Now,
 	}
-	s.decisions = NewDecisionLogger(store, cfg.DecisionQueue, log, s.metrics)
-	if ts, ok := store.(models.TokenStore); ok {
-		s.tokens = ts
+	s.decisions = NewDecisionLogger(stores.Decisions, cfg.DecisionQueue, log, s.metrics)
+	var waivers app.WaiverReader
+	if stores.Waivers != nil {
+		waivers = stores.Waivers
 	}
-	if ws, ok := store.(models.WaiverStore); ok {
-		s.waivers = ws
-	}
+	s.app = app.New(app.Config{EvalTimeout: cfg.EvalTimeout, StoreTimeout: cfg.StoreTimeout, Workers: cfg.BatchWorkers}, app.Deps{
+		Engine: engine, Store: s.store, Waivers: waivers, Decisions: s.decisions, Observer: s.metrics, Log: log,
+		// Read at each call, so a test that sets s.now moves the use cases' clock too.
+		Now: func() time.Time { return s.now() },
+	})
 	s.lifecycle = &policies.Lifecycle{Engine: engine, Source: policies.Source{Location: engine.Active().Source}}
 	s.router = s.routes()
 	s.http = &http.Server{

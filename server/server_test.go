@@ -13,6 +13,7 @@ import (
 
 	"github.com/baerum/styring/models"
 	"github.com/baerum/styring/models/gormstore"
+	"github.com/baerum/styring/models/gormstore/gormtest"
 	"github.com/baerum/styring/policies"
 )
 
@@ -38,18 +39,23 @@ func embeddedRevision(t testing.TB) *policies.Revision {
 // newTestServer returns a server on its own database of the given backend.
 func newTestServer(t testing.TB, backend string) *Server {
 	t.Helper()
-	return newTestServerWith(t, gormstore.OpenTest(t, backend), Config{})
+	return newTestServerWith(t, gormtest.OpenTest(t, backend), Config{})
 }
 
-func newTestServerWith(t testing.TB, store models.InitiativeStore, cfg Config) *Server {
+func newTestServerWith(t testing.TB, store *gormstore.Store, cfg Config) *Server {
 	t.Helper()
 	if cfg.RateLimit == 0 {
 		cfg.RateLimit = -1 // tests send bursts; TestRateLimit sets its own
 	}
-	s := New(cfg, policies.NewEngine(embeddedRevision(t)), store, nil)
+	s := New(cfg, policies.NewEngine(embeddedRevision(t)), storesOf(store), nil)
 	t.Cleanup(func() { s.decisions.Close(context.Background()) })
 	testTokens.Store(s, issueToken(t, s, "test-admin", models.RoleAdmin))
 	return s
+}
+
+// storesOf is Stores with every store st.
+func storesOf(st *gormstore.Store) Stores {
+	return Stores{Initiatives: st, Decisions: st, Idempotency: st, Waivers: st, Tokens: st, Health: st}
 }
 
 // testTokens holds each test server's admin token: do sends it unless the
@@ -165,9 +171,9 @@ func wantError(t testing.TB, rec *httptest.ResponseRecorder, status int, code st
 
 // forEachBackend runs a test against SQLite and PostgreSQL, so both behave alike.
 func forEachBackend(t *testing.T, fn func(t *testing.T, backend string)) {
-	for _, b := range gormstore.TestBackends() {
+	for _, b := range gormtest.TestBackends() {
 		t.Run(b, func(t *testing.T) {
-			gormstore.SkipUnlessConfigured(t, b)
+			gormtest.SkipUnlessConfigured(t, b)
 			fn(t, b)
 		})
 	}

@@ -1,12 +1,8 @@
 package server
 
 import (
-	"slices"
-	"strings"
-
 	"bytes"
 	"encoding/json"
-	"github.com/baerum/styring/policies"
 	"io"
 	"sync"
 )
@@ -32,8 +28,3 @@ func readAll(r io.Reader, size int64) ([]byte, error) {
 var jsonCompact = json.Compact
 
 func bytesReader(b []byte) *bytes.Reader { return bytes.NewReader(b) }
-
-// sortChanges orders impact changes by initiative id.
-func sortChanges(cs []policies.ImpactChange) {
-	slices.SortFunc(cs, func(a, b policies.ImpactChange) int { return strings.Compare(a.InitiativeID, b.InitiativeID) })
-}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/baerum/styring/app"
 	"github.com/baerum/styring/models"
 	"github.com/baerum/styring/policies"
 )
@@ -50,7 +51,7 @@ type waiverDecision struct {
 }
 
 // waiverDay is the day waivers are judged on: today (UTC), as the checks do.
-func (s *Server) waiverDay() string { return s.now().UTC().Format(time.DateOnly) }
+func (s *Server) waiverDay() string { return s.app.WaiverDay() }
 
 func (s *Server) viewWaiver(w models.Waiver) waiverView {
 	return waiverView{Waiver: w, Active: w.AppliesAt(s.waiverDay())}
@@ -64,17 +65,9 @@ func (s *Server) waiverStore() (models.WaiverStore, error) {
 	return s.waivers, nil
 }
 
-// waiversOf returns the waivers of one initiative that are not revoked (nil
-// for an unknown id or a store without waivers); checks apply those in force.
+// waiversOf returns the waivers of one initiative that are not revoked.
 func (s *Server) waiversOf(ctx context.Context, id string) ([]models.Waiver, error) {
-	if s.waivers == nil || id == "" {
-		return nil, nil
-	}
-	ws, err := s.waivers.ActiveWaivers(ctx, []string{id})
-	if err != nil {
-		return nil, err
-	}
-	return ws[id], nil
+	return s.app.WaiversOf(ctx, id)
 }
 
 // waiverDecisionFor builds the decision-log entry of a waiver change.
@@ -179,7 +172,7 @@ func (s *Server) handleWaiverCreate(c *gin.Context) {
 		return
 	}
 	id := c.Param("id")
-	if !validID.MatchString(id) {
+	if !app.ValidID.MatchString(id) {
 		s.writeError(c, models.Errorf(models.ENOTFOUND, "initiative %q not found", id))
 		return
 	}
@@ -222,7 +215,7 @@ func (s *Server) handleWaiverCreate(c *gin.Context) {
 		s.writeError(c, err)
 		return
 	}
-	s.forgetWaiverSnapshot()
+	s.app.ForgetWaiverSnapshot()
 	view := s.viewWaiver(w)
 	view.DecisionID = d.ID
 	c.JSON(http.StatusCreated, view)
@@ -300,81 +293,8 @@ func (s *Server) handleWaiverRevoke(c *gin.Context) {
 		s.writeError(c, err)
 		return
 	}
-	s.forgetWaiverSnapshot()
+	s.app.ForgetWaiverSnapshot()
 	view := s.viewWaiver(revoked)
 	view.DecisionID = d.ID
 	c.JSON(http.StatusOK, view)
-}
-
-// updateWaivers returns the waivers an update of initiative id is checked with.
-func (s *Server) updateWaivers(c *gin.Context, id string) ([]models.Waiver, error) {
-	ctx, cancel := s.storeContext(c)
-	defer cancel()
-	return s.waiversOf(ctx, id)
-}
-
-// checkWaivers returns the waivers of the stored initiative a proposal's id
-// names, so a check shows what a submission would meet. A check needs no
-// database: when the waivers cannot be read it goes on without them.
-func (s *Server) checkWaivers(c *gin.Context, doc any) []models.Waiver {
-	m, _ := doc.(map[string]any)
-	id, _ := m["id"].(string)
-	if s.waivers == nil || !validID.MatchString(id) {
-		return nil
-	}
-	ws, err := s.waiverSnapshot(c.Request.Context())
-	if err != nil {
-		s.log.Warn("check without waivers: they could not be read", "request_id", requestIDOf(c), "initiative_id", id, "error", err.Error())
-		return nil
-	}
-	return ws[id]
-}
-
-// waiverSnapshotTTL is how stale the waivers a plain check applies may be: a
-// check is advice, and reading the waivers of every proposal from the
-// database would cost more than the check. Submissions read them fresh.
-const waiverSnapshotTTL = 5 * time.Second
-
-// waiverSnapshot returns every initiative's active waivers, read at most every
-// waiverSnapshotTTL (and again at once after a waiver change here).
-func (s *Server) waiverSnapshot(ctx context.Context) (map[string][]models.Waiver, error) {
-	s.waiverMu.Lock()
-	defer s.waiverMu.Unlock()
-	if s.waiverCache != nil && s.now().Sub(s.waiverCacheAt) < waiverSnapshotTTL {
-		return s.waiverCache, nil
-	}
-	ctx, cancel := context.WithTimeout(ctx, s.cfg.StoreTimeout)
-	defer cancel()
-	ws, err := s.waivers.ActiveWaivers(ctx, nil)
-	if err != nil {
-		return nil, err
-	}
-	s.waiverCache, s.waiverCacheAt = ws, s.now()
-	return ws, nil
-}
-
-// forgetWaiverSnapshot makes the next plain check read the waivers again.
-func (s *Server) forgetWaiverSnapshot() {
-	s.waiverMu.Lock()
-	s.waiverCache = nil
-	s.waiverMu.Unlock()
-}
-
-// withCurrentWaivers applies the waivers in force today to a stored result, so
-// a waiver made (or revoked, or expired) after the check shows. A result that
-// is not a check result is returned as it is.
-func (s *Server) withCurrentWaivers(ctx context.Context, id string, result json.RawMessage) (json.RawMessage, error) {
-	if s.waivers == nil || len(result) == 0 {
-		return result, nil
-	}
-	var res models.CheckResult
-	if json.Unmarshal(result, &res) != nil {
-		return result, nil
-	}
-	ws, err := s.waiversOf(ctx, id)
-	if err != nil {
-		return nil, err
-	}
-	models.ApplyWaivers(&res, ws, s.waiverDay())
-	return json.Marshal(res)
 }

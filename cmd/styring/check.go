@@ -9,8 +9,8 @@ import (
 	"os"
 	"runtime"
 	"slices"
-	"sync"
 
+	"github.com/baerum/styring/internal/parallel"
 	"github.com/baerum/styring/models"
 	"github.com/baerum/styring/output"
 	"github.com/baerum/styring/policies"
@@ -91,38 +91,22 @@ func checkFiles(ctx context.Context, rev *policies.Revision, files []string, std
 		}
 		stdinRaw = raw
 	}
-	next := make(chan int)
-	var wg sync.WaitGroup
-	var mu sync.Mutex
+	type checked struct {
+		fr  output.FileResult
+		err error
+	}
+	outs := parallel.Map(ctx, jobs, files, func(ctx context.Context, _ int, file string) checked {
+		fr, err := checkFile(ctx, rev, file, stdinRaw, opts)
+		return checked{fr, err}
+	})
 	var firstErr error
-	for range min(jobs, len(files)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				fr, err := checkFile(ctx, rev, files[i], stdinRaw, opts)
-				if err != nil {
-					mu.Lock()
-					firstErr = cmpErr(firstErr, err)
-					mu.Unlock()
-				}
-				results[i] = fr
-			}
-		}()
+	for i, o := range outs {
+		results[i] = o.fr
+		if firstErr == nil {
+			firstErr = o.err
+		}
 	}
-	for i := range files {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 	return results, firstErr
-}
-
-func cmpErr(a, b error) error {
-	if a != nil {
-		return a
-	}
-	return b
 }
 
 // checkFile reads, parses and checks one file. A file that can't be read or
