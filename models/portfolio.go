@@ -97,4 +97,6 @@ type ComplianceReport struct {
 	StatusFilter   []string        `json:"status_filter,omitempty"`
 	Portfolio      PortfolioResult `json:"portfolio"`
 	Records        RecordPicture   `json:"records"`
+	// Targets are the targets the portfolio is held against, with their lights.
+	Targets PortfolioTargets `json:"targets"`
 }

@@ -1,6 +1,8 @@
-// Package output renders check results and the rule catalog for people and for
-// CI systems: a terminal table, JSON, JUnit XML, SARIF and Markdown. It is the CLI's
-// presentation layer and knows nothing of how results are computed.
+// Package output renders check results, the rule catalog and the compliance
+// report for people and for other programs: a terminal table or text, JSON,
+// JUnit XML, SARIF, Markdown and CSV. It is the presentation layer of the CLI
+// and of the server's CSV, and knows nothing of how results are computed. HTML
+// is the web package's.
 package output
 
 import (

@@ -1,7 +1,9 @@
 // Package report builds the managers' compliance report: the portfolio rules on
-// all initiatives together, the figures behind them, and every initiative's own
-// standing, in one pass over the initiatives. The server builds it from the
-// store, `styring report` from files; both render it as JSON, CSV or HTML.
+// all initiatives together, the figures behind them, the targets they are held
+// against with their lights, and every initiative's own standing, in one pass
+// over the initiatives. The server builds it from the store, `styring report`
+// from files. It only builds: the pages (web) and the CSV and text (output)
+// render it, and compute nothing of their own.
 package report
 
 import (
@@ -14,6 +16,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/baerum/styring/internal/parallel"
 	"github.com/baerum/styring/models"
 	"github.com/baerum/styring/policies"
 )
@@ -80,48 +83,22 @@ type builder struct {
 	standings []models.InitiativeStanding
 }
 
-// run feeds the items to workers: the store streams while the rules evaluate.
+// run feeds the items to the project's worker pool: the store streams while
+// the rules evaluate, and the first error stops both.
 func (b *builder) run(ctx context.Context, src Source) error {
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	items := make(chan Item, b.opts.Workers*4)
-	errc := make(chan error, b.opts.Workers+1)
-	var wg sync.WaitGroup
-	for range b.opts.Workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for it := range items {
-				if err := b.add(ctx, it); err != nil {
-					errc <- err
-					cancel()
-					return
-				}
-			}
-		}()
-	}
 	statuses := map[string]bool{}
 	for _, s := range b.opts.Statuses {
 		statuses[s] = true
 	}
-	srcErr := src(ctx, func(it Item) error {
-		if len(statuses) > 0 && !statuses[it.status()] {
-			return nil
-		}
-		select {
-		case items <- it:
-			return nil
-		case <-ctx.Done():
-			return ctx.Err()
-		}
-	})
-	close(items)
-	wg.Wait()
-	close(errc)
-	if err := <-errc; err != nil {
-		return err
+	feed := func(ctx context.Context, yield func(Item) error) error {
+		return src(ctx, func(it Item) error {
+			if len(statuses) > 0 && !statuses[it.status()] {
+				return nil
+			}
+			return yield(it)
+		})
 	}
-	return srcErr
+	return parallel.Stream(ctx, b.opts.Workers, feed, b.add)
 }
 
 func (it Item) status() string {
@@ -260,6 +237,7 @@ func (b *builder) finish(ctx context.Context) (models.ComplianceReport, error) {
 		StatusFilter:   b.opts.Statuses,
 		Portfolio:      port,
 		Records:        rec,
+		Targets:        Targets(port, rec),
 	}, nil
 }
 
@@ -292,7 +270,9 @@ func (c counter) rows() []models.Count {
 }
 
 // FromStore streams the latest version of every stored initiative with its stored result.
-func FromStore(store models.InitiativeStore, statuses []string) Source {
+func FromStore(store interface {
+	AllInitiatives(ctx context.Context, statuses []string, fn func(models.Initiative, json.RawMessage) error) error
+}, statuses []string) Source {
 	return func(ctx context.Context, yield func(Item) error) error {
 		return store.AllInitiatives(ctx, statuses, func(in models.Initiative, result json.RawMessage) error {
 			raw := in.Document

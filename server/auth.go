@@ -3,7 +3,7 @@ package server
 import (
 	"context"
 	"crypto/subtle"
-	"fmt"
+	"io"
 	"net/http"
 	"net/url"
 	"slices"
@@ -15,6 +15,7 @@ import (
 	"golang.org/x/time/rate"
 
 	"github.com/baerum/styring/models"
+	"github.com/baerum/styring/web"
 )
 
 // Who may call what. Every route is listed; admin may call every route; a route
@@ -202,7 +203,7 @@ func (s *Server) deny(c *gin.Context, route string, status int, err error) {
 		}
 		c.Header("Content-Type", "text/html; charset=utf-8")
 		c.AbortWithStatus(status)
-		writeLoginPage(c, "Ingen tilgang", `<h1>Ingen tilgang</h1><p>Rollen din gir ikke tilgang til denne siden. Rapporten er for ledere.</p><p><a href="/login">Logg inn med en annen nøkkel</a></p>`)
+		writeLoginPage(c, web.RenderNoAccess)
 		return
 	}
 	s.writeErrorStatus(c, status, err)
@@ -249,16 +250,13 @@ func (s *Server) registerLoginRoutes(r *gin.Engine) {
 	r.POST("/logout", s.handleLogout)
 }
 
-const loginPageShell = `<!doctype html>
-<html lang="nb"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>%s – Styring</title><link rel="stylesheet" href="/reports/static/report.css"></head>
-<body><main id="main" class="login">%s</main></body></html>`
-
-// writeLoginPage writes a page (title, HTML body) in loginPageShell; the status
-// and headers are set already. A write error means the client has gone, and
-// there is no one left to tell, so it is dropped.
-func writeLoginPage(c *gin.Context, title, body string) {
-	_, _ = fmt.Fprintf(c.Writer, loginPageShell, title, body)
+// writeLoginPage writes one of web's plain pages (the login form, the front
+// page, no access); the status and headers are set already. A page is drawn in
+// full before a byte is written, and web's tests draw every one, so what is left
+// to fail is the write: the client has gone, and there is no one left to tell,
+// so the error is dropped.
+func writeLoginPage(c *gin.Context, render func(io.Writer) error) {
+	_ = render(c.Writer)
 }
 
 // safeNext keeps a post-login redirect on this site.
@@ -281,9 +279,9 @@ func (s *Server) handleHome(c *gin.Context) {
 			}
 			c.Header("Content-Type", "text/html; charset=utf-8")
 			c.Status(http.StatusOK)
-			writeLoginPage(c, "Styring", `<h1>Styring</h1><p>Du er logget inn som `+templateEscape(tok.Name)+
-				` (rolle `+templateEscape(string(tok.Role))+`). Rollen har ingen egne sider ennå; rapporten er for ledere.</p>`+
-				`<form method="post" action="/logout"><button type="submit">Logg ut</button></form>`)
+			writeLoginPage(c, func(w io.Writer) error {
+				return web.RenderHome(w, web.HomeOptions{Name: tok.Name, Role: string(tok.Role)})
+			})
 			return
 		}
 	}
@@ -300,22 +298,10 @@ func (s *Server) loginForm(c *gin.Context, status int, problem string) {
 	if v := c.PostForm("next"); v != "" {
 		next = safeNext(v)
 	}
-	msg := ""
-	if problem != "" {
-		msg = `<p class="error" role="alert">` + templateEscape(problem) + `</p>`
-	}
-	body := `<h1>Logg inn i Styring</h1>` + msg + `
-<form method="post" action="/login">
-<input type="hidden" name="next" value="` + templateEscape(next) + `">
-<label for="token">Tilgangsnøkkel (token)</label>
-<input id="token" name="token" type="password" autocomplete="current-password" required>
-<button type="submit">Logg inn</button>
-</form>
-<p>Nøkkelen får du av en administrator (<code>styring token create</code>).</p>`
 	c.Header("Content-Type", "text/html; charset=utf-8")
 	c.Header("Cache-Control", "no-store")
 	c.Status(status)
-	writeLoginPage(c, "Logg inn", body)
+	writeLoginPage(c, func(w io.Writer) error { return web.RenderLogin(w, web.LoginOptions{Next: next, Problem: problem}) })
 }
 
 // handleLogin serves POST /login: checks the token and sets an HttpOnly,
@@ -345,8 +331,4 @@ func (s *Server) handleLogout(c *gin.Context) {
 	c.SetSameSite(http.SameSiteStrictMode)
 	c.SetCookie(sessionCookie, "", -1, "/", "", c.Request.TLS != nil, true)
 	c.Redirect(http.StatusSeeOther, "/login")
-}
-
-func templateEscape(s string) string {
-	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;", "'", "&#39;").Replace(s)
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/baerum/styring/models"
 	"github.com/baerum/styring/models/gormstore"
+	"github.com/baerum/styring/models/gormstore/gormtest"
 )
 
 // concrete fills a route template with values a request can carry.
@@ -122,7 +123,7 @@ func TestTokens(t *testing.T) {
 }
 
 func TestRateLimit(t *testing.T) {
-	s := newTestServerWith(t, gormstore.OpenTest(t, gormstore.BackendSQLite), Config{RateLimit: 1, RateBurst: 3})
+	s := newTestServerWith(t, gormtest.OpenTest(t, gormstore.BackendSQLite), Config{RateLimit: 1, RateBurst: 3})
 	secret := issueToken(t, s, "busy", models.RoleWorkflow)
 	codes := map[int]int{}
 	var last *http.Response

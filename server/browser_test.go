@@ -19,9 +19,9 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
+	"github.com/baerum/styring/internal/format"
 	"github.com/baerum/styring/models"
 	"github.com/baerum/styring/models/gormstore"
-	"github.com/baerum/styring/report"
 )
 
 // axePath is axe-core as `npm ci --prefix server/testdata/axe` installs it.
@@ -194,9 +194,9 @@ func TestBrowserCompliancePage(t *testing.T) {
 			t.Errorf("title %q", title)
 		}
 		for id, want := range map[string]string{
-			"kf-errors":      report.FormatInt(rep.Portfolio.Summary.Error, models.LangNB),
-			"kf-warnings":    report.FormatInt(rep.Portfolio.Summary.Warning, models.LangNB),
-			"kf-initiatives": report.FormatInt(rep.Portfolio.Initiatives, models.LangNB),
+			"kf-errors":      format.Int(rep.Portfolio.Summary.Error, models.LangNB),
+			"kf-warnings":    format.Int(rep.Portfolio.Summary.Warning, models.LangNB),
+			"kf-initiatives": format.Int(rep.Portfolio.Initiatives, models.LangNB),
 		} {
 			got := eval(t, `document.querySelector("#`+id+` .key-figure-value").textContent.trim()`)
 			if got != want {

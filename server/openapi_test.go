@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/open-policy-agent/opa/v1/bundle"
 	"io"
 	"mime"
 	"net/http"
@@ -19,13 +18,17 @@ import (
 	"testing"
 	"time"
 
+	"github.com/open-policy-agent/opa/v1/bundle"
+
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
 
+	"github.com/baerum/styring/app"
 	"github.com/baerum/styring/internal/repotest"
 	"github.com/baerum/styring/models/gormstore"
-	"github.com/baerum/styring/report"
+	"github.com/baerum/styring/models/gormstore/gormtest"
+	"github.com/baerum/styring/web"
 )
 
 // openAPIURL is the address openapi.json is known by to the schema compiler:
@@ -354,7 +357,7 @@ func documentedOperations(doc map[string]any) []string {
 }
 
 func TestOpenAPIDocumentsEveryRoute(t *testing.T) {
-	s := newTestServerWith(t, gormstore.OpenTest(t, gormstore.BackendSQLite), Config{})
+	s := newTestServerWith(t, gormtest.OpenTest(t, gormstore.BackendSQLite), Config{})
 	doc := openAPIDoc(t)
 	documented := documentedOperations(doc)
 
@@ -604,9 +607,9 @@ type openAPICase struct {
 // TestOpenAPIResponsesValidate drives every route through the real router and
 // checks that each answer, success or error, is the one openapi.json documents.
 func TestOpenAPIResponsesValidate(t *testing.T) {
-	s := newTestServerWith(t, gormstore.OpenTest(t, gormstore.BackendSQLite), Config{})
+	s := newTestServerWith(t, gormtest.OpenTest(t, gormstore.BackendSQLite), Config{})
 	// A server whose database is gone: readiness and store routes answer 503.
-	closedStore := gormstore.OpenTestOptions(t, gormstore.BackendSQLite, gormstore.Options{QueryTimeout: time.Second})
+	closedStore := gormtest.OpenTestOptions(t, gormstore.BackendSQLite, gormstore.Options{QueryTimeout: time.Second})
 	down := newTestServerWith(t, closedStore, Config{StoreTimeout: time.Second})
 	closedStore.Close()
 
@@ -723,9 +726,9 @@ func TestOpenAPIResponsesValidate(t *testing.T) {
 		{name: "batch answers a malformed NDJSON line as an item error", method: "POST", target: "/api/v1/check/batch?lang=en", route: "/api/v1/check/batch",
 			header: map[string]string{"Content-Type": mediaNDJSON}, body: body(ndjson), want: 200,
 			check: func(t *testing.T, rec *httptest.ResponseRecorder, _ map[string]string) {
-				var out batchResponse
+				var out app.Batch
 				decodeAs(t, rec, &out)
-				if out.Summary != (batchSummary{Items: 3, Allowed: 1, Denied: 1, Errors: 1}) || out.Results[1].Error == nil {
+				if out.Summary != (app.BatchSummary{Items: 3, Allowed: 1, Denied: 1, Errors: 1}) || out.Results[1].Error == nil {
 					t.Errorf("summary %+v, item 1 error %v", out.Summary, out.Results[1].Error)
 				}
 			}},
@@ -740,7 +743,7 @@ func TestOpenAPIResponsesValidate(t *testing.T) {
 		{name: "submit stores a valid initiative", method: "POST", target: "/api/v1/initiatives", route: "/api/v1/initiatives",
 			header: jsonHeader, body: body(valid), want: 201,
 			check: func(t *testing.T, rec *httptest.ResponseRecorder, kept map[string]string) {
-				var sub submission
+				var sub app.Submission
 				decodeAs(t, rec, &sub)
 				if sub.Initiative == nil || rec.Header().Get("ETag") != `"1"` || rec.Header().Get("Location") != "/api/v1/initiatives/HP2124-OSK-014" {
 					t.Fatalf("initiative %v, ETag %q, Location %q", sub.Initiative, rec.Header().Get("ETag"), rec.Header().Get("Location"))
@@ -930,7 +933,7 @@ func TestOpenAPIResponsesValidate(t *testing.T) {
 		{name: "static serves the stylesheet", method: "GET", target: "/reports/static/report.css?v=1", route: "/reports/static/*file", want: 200},
 		{name: "static serves the icon", method: "GET", target: "/reports/static/favicon.svg", route: "/reports/static/*file", want: 200},
 		{name: "static answers 304 to its ETag", method: "GET", target: "/reports/static/report.css", route: "/reports/static/*file",
-			header: map[string]string{"If-None-Match": `"` + report.StaticVersion + `"`}, want: 304},
+			header: map[string]string{"If-None-Match": `"` + web.StaticVersion + `"`}, want: 304},
 		{name: "static answers 404 for another file", method: "GET", target: "/reports/static/app.js", route: "/reports/static/*file", want: 404},
 
 		// What no route serves

@@ -17,11 +17,12 @@ import (
 
 	"github.com/baerum/styring/models"
 	"github.com/baerum/styring/policies"
-	"github.com/baerum/styring/report"
+	"github.com/baerum/styring/web"
 )
 
 // The managers' pages: the compliance report as HTML, each initiative's
-// violations, and the stylesheet they link to. They answer HTML, errors too.
+// violations, and the stylesheet they link to. They answer HTML, errors too;
+// package web draws them, these handlers gather what they show.
 
 // pageCSP allows the pages nothing but their own origin, and nothing inline:
 // they load one stylesheet and an icon from /reports/static and run no script.
@@ -63,8 +64,8 @@ func (s *Server) handlePageCompliance(c *gin.Context) {
 	}
 	opts.Lang = lang
 	sector := strings.TrimSpace(c.Query("sector"))
-	if sector != "" && !slices.Contains(validSectors, sector) {
-		s.writePageError(c, lang, &models.Error{Code: models.EINVALID, Message: "sector: «" + sector + "» is not one of " + strings.Join(validSectors, ", "), Details: map[string]string{"field": "sector"}})
+	if sector != "" && !slices.Contains(models.Sectors, sector) {
+		s.writePageError(c, lang, &models.Error{Code: models.EINVALID, Message: "sector: «" + sector + "» is not one of " + strings.Join(models.Sectors, ", "), Details: map[string]string{"field": "sector"}})
 		return
 	}
 	rep, err := s.buildReport(c.Request.Context(), opts)
@@ -73,7 +74,7 @@ func (s *Server) handlePageCompliance(c *gin.Context) {
 		return
 	}
 	var page bytes.Buffer
-	if err := report.RenderCompliance(&page, rep, report.PageOptions{Lang: lang, Sector: sector, AsOf: c.Query("as_of"), Recheck: opts.Recheck, Links: report.DefaultLinks}); err != nil {
+	if err := web.RenderCompliance(&page, rep, web.PageOptions{Lang: lang, Sector: sector, AsOf: c.Query("as_of"), Recheck: opts.Recheck, Links: web.DefaultLinks}); err != nil {
 		s.writePageError(c, lang, err)
 		return
 	}
@@ -125,8 +126,8 @@ func (s *Server) handlePageInitiative(c *gin.Context) {
 		Allowed: res.Allowed, Summary: res.Summary, Violations: res.Violations, DecisionID: in.DecisionID,
 	}
 	var page bytes.Buffer
-	err = report.RenderInitiative(&page, standing, report.InitiativeOptions{Lang: lang, AsOf: asOf, CheckedAsOf: res.AsOf,
-		PolicyRevision: res.PolicyRevision, Links: report.DefaultLinks})
+	err = web.RenderInitiative(&page, standing, web.InitiativeOptions{Lang: lang, AsOf: asOf, CheckedAsOf: res.AsOf,
+		PolicyRevision: res.PolicyRevision, Links: web.DefaultLinks})
 	if err != nil {
 		s.writePageError(c, lang, err)
 		return
@@ -140,7 +141,7 @@ const staticMaxAge = "public, max-age=31536000, immutable"
 // handlePageStatic serves GET /reports/static/*file: the pages' stylesheet and icon.
 func (s *Server) handlePageStatic(c *gin.Context) {
 	name := strings.TrimPrefix(path.Clean(c.Param("file")), "/")
-	data, err := fs.ReadFile(report.StaticFiles(), name)
+	data, err := fs.ReadFile(web.StaticFiles(), name)
 	if err != nil || name == "" {
 		s.writePageError(c, models.LangNB, models.Errorf(models.ENOTFOUND, "no file %s", c.Param("file")))
 		return
@@ -151,13 +152,13 @@ func (s *Server) handlePageStatic(c *gin.Context) {
 	}
 	h := c.Writer.Header()
 	h.Set("Content-Type", ctype)
-	if c.Query("v") == report.StaticVersion {
+	if c.Query("v") == web.StaticVersion {
 		h.Set("Cache-Control", staticMaxAge)
 	} else {
 		// Without the version (the login page's link, say) the file may change under the same URL.
 		h.Set("Cache-Control", "no-cache")
 	}
-	h.Set("ETag", `"`+report.StaticVersion+`"`)
+	h.Set("ETag", `"`+web.StaticVersion+`"`)
 	h.Set("X-Content-Type-Options", "nosniff")
 	http.ServeContent(c.Writer, c.Request, name, time.Time{}, bytes.NewReader(data))
 }
@@ -190,7 +191,7 @@ func (s *Server) writePageError(c *gin.Context, lang models.Lang, err error) {
 	}
 	c.Header("Cache-Control", "no-store")
 	var page bytes.Buffer
-	if rerr := report.RenderError(&page, report.ErrorOptions{Lang: lang, Status: status, Message: e.Message, RequestID: requestIDOf(c), Links: report.DefaultLinks,
+	if rerr := web.RenderError(&page, web.ErrorOptions{Lang: lang, Status: status, Message: e.Message, RequestID: requestIDOf(c), Links: web.DefaultLinks,
 		Path: c.Request.URL.Path, Query: c.Request.URL.Query()}); rerr != nil {
 		s.log.Error("render error page", "request_id", requestIDOf(c), "error", rerr.Error())
 		c.Data(status, "text/plain; charset=utf-8", []byte(http.StatusText(status)+"\n"))

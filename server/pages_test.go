@@ -10,9 +10,11 @@ import (
 	"testing"
 
 	"github.com/baerum/styring/internal/demo"
+	"github.com/baerum/styring/internal/format"
 	"github.com/baerum/styring/models"
 	"github.com/baerum/styring/models/gormstore"
-	"github.com/baerum/styring/report"
+	"github.com/baerum/styring/models/gormstore/gormtest"
+	"github.com/baerum/styring/web"
 )
 
 // demoPortfolio is the sample portfolio as submitted: each document raw and parsed, by id.
@@ -101,11 +103,11 @@ func TestCompliancePage(t *testing.T) {
 		}
 		last := rep.Portfolio.Figures.Years[len(rep.Portfolio.Figures.Years)-1]
 		for id, want := range map[string]string{
-			"kf-initiatives": report.FormatInt(rep.Portfolio.Initiatives, nb),
-			"kf-errors":      report.FormatInt(rep.Portfolio.Summary.Error, nb),
-			"kf-warnings":    report.FormatInt(rep.Portfolio.Summary.Warning, nb),
-			"kf-omstilling":  report.FormatNumber(last.OmstillingLevelKNOK/1000, 1, nb),
-			"kf-buffer":      report.FormatNumber(rep.Portfolio.Figures.BufferFund.EndKNOK/1000, 1, nb),
+			"kf-initiatives": format.Int(rep.Portfolio.Initiatives, nb),
+			"kf-errors":      format.Int(rep.Portfolio.Summary.Error, nb),
+			"kf-warnings":    format.Int(rep.Portfolio.Summary.Warning, nb),
+			"kf-omstilling":  format.Number(last.OmstillingLevelKNOK/1000, 1, nb),
+			"kf-buffer":      format.Number(rep.Portfolio.Figures.BufferFund.EndKNOK/1000, 1, nb),
 		} {
 			if got := keyFigure(t, page, id); got != want {
 				t.Errorf("%s is %q, want %q", id, got, want)
@@ -113,7 +115,7 @@ func TestCompliancePage(t *testing.T) {
 		}
 	})
 	t.Run("writes amounts the Norwegian way", func(t *testing.T) {
-		want := report.FormatMNOK(rep.Portfolio.Figures.BufferFund.EndKNOK, nb)
+		want := format.MNOK(rep.Portfolio.Figures.BufferFund.EndKNOK, nb)
 		if !strings.Contains(want, "mill.\u00a0kr") || !strings.Contains(text, want) {
 			t.Errorf("the page does not show the buffer fund as %q", want)
 		}
@@ -157,7 +159,7 @@ func TestCompliancePage(t *testing.T) {
 		}
 	})
 	t.Run("links the stylesheet it serves", func(t *testing.T) {
-		href := "/reports/static/report.css?v=" + report.StaticVersion
+		href := "/reports/static/report.css?v=" + web.StaticVersion
 		if !strings.Contains(page, `href="`+href+`"`) {
 			t.Fatalf("no link to %s", href)
 		}
@@ -175,7 +177,7 @@ func TestCompliancePage(t *testing.T) {
 	})
 	t.Run("speaks English with lang=en", func(t *testing.T) {
 		en := getPage(t, s, "/reports/compliance?lang=en", http.StatusOK)
-		want := report.FormatMNOK(rep.Portfolio.Figures.BufferFund.EndKNOK, models.LangEN)
+		want := format.MNOK(rep.Portfolio.Figures.BufferFund.EndKNOK, models.LangEN)
 		if !strings.Contains(en, `<html lang="en">`) || !strings.Contains(html.UnescapeString(en), want) || strings.Contains(en, "mill.\u00a0kr") {
 			t.Errorf("the English page does not write %q, or writes mill. kr", want)
 		}
@@ -208,7 +210,7 @@ func TestCompliancePageFilters(t *testing.T) {
 				t.Errorf("a row with status %s", st)
 			}
 		}
-		if got := keyFigure(t, page, "kf-initiatives"); got != report.FormatInt(want, models.LangNB) {
+		if got := keyFigure(t, page, "kf-initiatives"); got != format.Int(want, models.LangNB) {
 			t.Errorf("the portfolio counts %s initiatives, want %d", got, want)
 		}
 		if !strings.Contains(page, "Porteføljen er avgrenset til status: Forslag.") || !strings.Contains(page, `value="forslag" checked`) {
@@ -227,7 +229,7 @@ func TestCompliancePageFilters(t *testing.T) {
 				t.Errorf("a row of sector %s", sec)
 			}
 		}
-		if got := keyFigure(t, page, "kf-errors"); got != report.FormatInt(all.Portfolio.Summary.Error, models.LangNB) {
+		if got := keyFigure(t, page, "kf-errors"); got != format.Int(all.Portfolio.Summary.Error, models.LangNB) {
 			t.Errorf("the portfolio errors are %s with the sector filter, %d without", got, all.Portfolio.Summary.Error)
 		}
 		if !strings.Contains(page, "Porteføljetallene over gjelder hele porteføljen") || !strings.Contains(page, "HSO</span> Helse og sosial") {
@@ -312,7 +314,7 @@ func TestInitiativePage(t *testing.T) {
 }
 
 func TestPagesWhenTheDatabaseIsGone(t *testing.T) {
-	store := gormstore.OpenTest(t, gormstore.BackendSQLite)
+	store := gormtest.OpenTest(t, gormstore.BackendSQLite)
 	s := newTestServerWith(t, store, Config{})
 	// One request first, so the caller's token is known when the database goes.
 	wantStatus(t, do(t, s, req{method: "GET", path: "/api/v1/rules"}), http.StatusOK)
@@ -332,10 +334,10 @@ func TestStaticFiles(t *testing.T) {
 		status                  int
 		contentType             string
 	}{
-		{"serves the stylesheet", "/reports/static/report.css?v=" + report.StaticVersion, "", 200, "text/css"},
+		{"serves the stylesheet", "/reports/static/report.css?v=" + web.StaticVersion, "", 200, "text/css"},
 		{"serves the stylesheet without its version", "/reports/static/report.css", "", 200, "text/css"},
 		{"serves the icon", "/reports/static/favicon.svg", "", 200, "image/svg+xml"},
-		{"answers 304 to the current ETag", "/reports/static/report.css", `"` + report.StaticVersion + `"`, 304, ""},
+		{"answers 304 to the current ETag", "/reports/static/report.css", `"` + web.StaticVersion + `"`, 304, ""},
 		{"answers 404 for a file it does not have", "/reports/static/app.js", "", 404, "text/html"},
 		{"does not leave its folder", "/reports/static/..%2fhtml.go", "", 404, "text/html"},
 	} {

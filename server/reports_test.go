@@ -9,9 +9,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/baerum/styring/app"
 	"github.com/baerum/styring/models"
 	"github.com/baerum/styring/models/gormstore"
-	"github.com/baerum/styring/report"
+	"github.com/baerum/styring/output"
 )
 
 func TestComplianceReportAPI(t *testing.T) {
@@ -161,7 +162,7 @@ func TestComplianceReportCSV(t *testing.T) {
 			if len(row) != len(header) {
 				t.Fatalf("a row of %d cells under a header of %d", len(row), len(header))
 			}
-			if !slices.Contains(report.TableNames, row[0]) {
+			if !slices.Contains(output.ReportTableNames, row[0]) {
 				t.Errorf("a row of table %q", row[0])
 			}
 			perTable[row[0]]++
@@ -222,14 +223,14 @@ func TestCheckPortfolioWhatIf(t *testing.T) {
 		for _, name := range []string{"omstilling-valid", "investering-valid", "effektivisering-valid"} {
 			wantStatus(t, do(t, s, req{method: "POST", path: "/api/v1/initiatives", body: example(t, name)}), http.StatusCreated)
 		}
-		whatIfOf := func(t *testing.T, proposal []byte) whatIf {
+		whatIfOf := func(t *testing.T, proposal []byte) app.WhatIf {
 			t.Helper()
 			rec := do(t, s, req{method: "POST", path: "/api/v1/check?portfolio=true", body: proposal})
 			wantStatus(t, rec, http.StatusOK)
 			validateResponse(t, "POST", "/api/v1/check", rec.Code, rec.Body.Bytes())
 			var out struct {
-				DecisionID string  `json:"decision_id"`
-				Portfolio  *whatIf `json:"portfolio"`
+				DecisionID string      `json:"decision_id"`
+				Portfolio  *app.WhatIf `json:"portfolio"`
 			}
 			if err := json.Unmarshal(rec.Body.Bytes(), &out); err != nil {
 				t.Fatal(err)
@@ -265,8 +266,8 @@ func TestCheckPortfolioWhatIf(t *testing.T) {
 			}
 			return -1
 		}
-		breaches := func(keys []portfolioKey) []portfolioKey {
-			var out []portfolioKey
+		breaches := func(keys []models.PortfolioKey) []models.PortfolioKey {
+			var out []models.PortfolioKey
 			for _, k := range keys {
 				if k.RuleID == "PBUD-001" {
 					out = append(out, k)
@@ -313,7 +314,7 @@ func TestCheckPortfolioWhatIf(t *testing.T) {
 			if v == nil || *v.Value != 2500 || *v.Limit != 0 || v.Severity != models.SeverityError {
 				t.Fatalf("after: PBUD-001 OSK 2022 is %+v, want an error with value 2500 over limit 0", v)
 			}
-			want := []portfolioKey{{RuleID: "PBUD-001", Severity: models.SeverityError, Sector: "OSK", Year: 2022}}
+			want := []models.PortfolioKey{{RuleID: "PBUD-001", Severity: models.SeverityError, Sector: "OSK", Year: 2022}}
 			if got := breaches(w.Added); !slices.Equal(got, want) {
 				t.Errorf("added frame breaches %v, want %v", got, want)
 			}
@@ -339,7 +340,7 @@ func TestCheckPortfolioWhatIf(t *testing.T) {
 			if omstilling(w.After, 2022) != 0 || omstilling(w.After, 2023) != 0 {
 				t.Errorf("after: omstilling level %v in 2022, %v in 2023; want 0", omstilling(w.After, 2022), omstilling(w.After, 2023))
 			}
-			want := []portfolioKey{{RuleID: "PBUD-001", Severity: models.SeverityError, Sector: "OSK", Year: 2022}, {RuleID: "PBUD-001", Severity: models.SeverityError, Sector: "OSK", Year: 2023}}
+			want := []models.PortfolioKey{{RuleID: "PBUD-001", Severity: models.SeverityError, Sector: "OSK", Year: 2022}, {RuleID: "PBUD-001", Severity: models.SeverityError, Sector: "OSK", Year: 2023}}
 			if got := breaches(w.Added); !slices.Equal(got, want) {
 				t.Errorf("added frame breaches %v, want %v (2024 was over before)", got, want)
 			}

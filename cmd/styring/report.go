@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/baerum/styring/models"
+	"github.com/baerum/styring/output"
 	"github.com/baerum/styring/policies"
 	"github.com/baerum/styring/report"
 )
@@ -21,7 +22,7 @@ func runReport(ctx context.Context, args []string, _ io.Reader, stdout, stderr i
 	fs := flag.NewFlagSet("report", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	format := fs.String("format", "table", "output format: table, json or csv")
-	table := fs.String("table", "", "with --format csv: only this table ("+strings.Join(report.TableNames, ", ")+")")
+	table := fs.String("table", "", "with --format csv: only this table ("+strings.Join(output.ReportTableNames, ", ")+")")
 	asOf := fs.String("as-of", "", "as-of date YYYY-MM-DD (default today)")
 	langFlag := fs.String("lang", "nb", "message language: nb or en")
 	status := fs.String("status", "", "only initiatives with these statuses, comma-separated")
@@ -43,8 +44,8 @@ func runReport(ctx context.Context, args []string, _ io.Reader, stdout, stderr i
 	case !slices.Contains(reportFormats, *format):
 		eprintf(stderr, "styring report: --format %q is not one of %v\n", *format, reportFormats)
 		return exitUsage
-	case *table != "" && (*format != "csv" || !slices.Contains(report.TableNames, *table)):
-		eprintf(stderr, "styring report: --table needs --format csv and one of %s\n", strings.Join(report.TableNames, ", "))
+	case *table != "" && (*format != "csv" || !slices.Contains(output.ReportTableNames, *table)):
+		eprintf(stderr, "styring report: --table needs --format csv and one of %s\n", strings.Join(output.ReportTableNames, ", "))
 		return exitUsage
 	case !ok:
 		eprintf(stderr, "styring report: --lang %q is not nb or en\n", *langFlag)
@@ -94,9 +95,9 @@ func runReport(ctx context.Context, args []string, _ io.Reader, stdout, stderr i
 		enc.SetIndent("", "  ")
 		err = enc.Encode(rep)
 	case "csv":
-		err = report.WriteCSV(stdout, rep, *table)
+		err = output.WriteReportCSV(stdout, rep, *table)
 	default:
-		err = report.WriteText(stdout, rep)
+		err = output.WriteReportText(stdout, rep)
 	}
 	if err != nil {
 		eprintf(stderr, "styring report: %v\n", err)

@@ -1,4 +1,8 @@
-package report
+// Package format writes numbers, amounts, percentages and dates the way
+// Norwegian and English readers expect them: grouped thousands, the right
+// decimal mark, no-break spaces before units, Norway's time zone. The pages
+// (web) use it; any other rendering for people (output) can too.
+package format
 
 import (
 	"math"
@@ -6,7 +10,7 @@ import (
 	"strings"
 	"time"
 
-	// The page shows times in Norway's time zone, also on a host without a zoneinfo database.
+	// Times are written in Norway's time zone, also on a host without a zoneinfo database.
 	_ "time/tzdata"
 
 	"github.com/baerum/styring/models"
@@ -20,10 +24,10 @@ const (
 	minus = "\u2212" // the minus sign, not a hyphen
 )
 
-// FormatNumber writes f with decimals digits after the decimal mark (a negative
+// Number writes f with decimals digits after the decimal mark (a negative
 // decimals: as few as the value needs), thousands grouped the way lang writes
 // them: "1 234 567,5" in Norwegian, "1,234,567.5" in English.
-func FormatNumber(f float64, decimals int, lang models.Lang) string {
+func Number(f float64, decimals int, lang models.Lang) string {
 	if math.IsNaN(f) || math.IsInf(f, 0) {
 		return "–"
 	}
@@ -51,39 +55,39 @@ func FormatNumber(f float64, decimals int, lang models.Lang) string {
 	return b.String()
 }
 
-// FormatInt writes a count with grouped thousands.
-func FormatInt(n int, lang models.Lang) string { return FormatNumber(float64(n), 0, lang) }
+// Int writes a count with grouped thousands.
+func Int(n int, lang models.Lang) string { return Number(float64(n), 0, lang) }
 
-// FormatNOK writes an amount given in kNOK in whole kroner: "1 234 567 kr", "1,234,567 NOK".
-func FormatNOK(kNOK float64, lang models.Lang) string {
+// NOK writes an amount given in kNOK in whole kroner: "1 234 567 kr", "1,234,567 NOK".
+func NOK(kNOK float64, lang models.Lang) string {
 	unit := "kr"
 	if lang == models.LangEN {
 		unit = "NOK"
 	}
-	return FormatNumber(math.Round(kNOK*1000), 0, lang) + nbsp + unit
+	return Number(math.Round(kNOK*1000), 0, lang) + nbsp + unit
 }
 
-// FormatMNOK writes an amount given in kNOK in millions with one decimal:
+// MNOK writes an amount given in kNOK in millions with one decimal:
 // "12,3 mill. kr", "12.3 MNOK".
-func FormatMNOK(kNOK float64, lang models.Lang) string {
-	return FormatNumber(kNOK/1000, 1, lang) + nbsp + mnokUnit(lang)
+func MNOK(kNOK float64, lang models.Lang) string {
+	return Number(kNOK/1000, 1, lang) + nbsp + MNOKUnit(lang)
 }
 
-// mnokUnit is the unit of FormatMNOK.
-func mnokUnit(lang models.Lang) string {
+// MNOKUnit is the unit of MNOK.
+func MNOKUnit(lang models.Lang) string {
 	if lang == models.LangEN {
 		return "MNOK"
 	}
 	return "mill." + nbsp + "kr"
 }
 
-// FormatPercent writes a percentage: "0,7 %" in Norwegian (a space before the
+// Percent writes a percentage: "0,7 %" in Norwegian (a space before the
 // sign), "0.7%" in English. decimals < 0 writes as few digits as the value needs.
-func FormatPercent(pct float64, decimals int, lang models.Lang) string {
+func Percent(pct float64, decimals int, lang models.Lang) string {
 	if lang == models.LangEN {
-		return FormatNumber(pct, decimals, lang) + "%"
+		return Number(pct, decimals, lang) + "%"
 	}
-	return FormatNumber(pct, decimals, lang) + nbsp + "%"
+	return Number(pct, decimals, lang) + nbsp + "%"
 }
 
 var monthNames = map[models.Lang][12]string{
@@ -91,9 +95,9 @@ var monthNames = map[models.Lang][12]string{
 	models.LangEN: {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
 }
 
-// FormatDate writes a date (YYYY-MM-DD) in words: "1. desember 2026", "1 December 2026".
+// Date writes a date (YYYY-MM-DD) in words: "1. desember 2026", "1 December 2026".
 // Anything that is not a date is returned as it is.
-func FormatDate(date string, lang models.Lang) string {
+func Date(date string, lang models.Lang) string {
 	t, err := time.Parse(time.DateOnly, date)
 	if err != nil {
 		return date
@@ -117,9 +121,9 @@ var oslo = func() *time.Location {
 	return loc
 }()
 
-// FormatDateTime writes a point in time in Norwegian local time:
+// DateTime writes a point in time in Norwegian local time:
 // "1. desember 2026 kl. 20.36", "1 December 2026, 20:36".
-func FormatDateTime(t time.Time, lang models.Lang) string {
+func DateTime(t time.Time, lang models.Lang) string {
 	t = t.In(oslo)
 	if lang == models.LangEN {
 		return formatDay(t, lang) + ", " + t.Format("15:04")

@@ -1,4 +1,4 @@
-package report
+package output
 
 import (
 	"io"
@@ -7,16 +7,9 @@ import (
 	"github.com/baerum/styring/models"
 )
 
-func tr(lang models.Lang, nb, en string) string {
-	if lang == models.LangEN {
-		return en
-	}
-	return nb
-}
-
-// WriteText renders the report for a terminal: the portfolio violations, the
-// figures per year and the initiatives' standing.
-func WriteText(w io.Writer, r models.ComplianceReport) error {
+// WriteReportText renders the compliance report for a terminal: the portfolio
+// violations, the figures per year and the initiatives' standing.
+func WriteReportText(w io.Writer, r models.ComplianceReport) error {
 	lang := r.Lang
 	out := textout.New(w)
 	p := r.Portfolio

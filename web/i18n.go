@@ -1,8 +1,9 @@
-package report
+package web
 
 import (
 	"fmt"
 
+	"github.com/baerum/styring/internal/format"
 	"github.com/baerum/styring/models"
 )
 
@@ -262,20 +263,29 @@ func (l locale) Tf(key string, args ...any) (string, error) {
 	return fmt.Sprintf(t, args...), nil
 }
 
-func (l locale) NOK(kNOK float64) string  { return FormatNOK(kNOK, l.lang) }
-func (l locale) MNOK(kNOK float64) string { return FormatMNOK(kNOK, l.lang) }
+func (l locale) NOK(kNOK float64) string  { return format.NOK(kNOK, l.lang) }
+func (l locale) MNOK(kNOK float64) string { return format.MNOK(kNOK, l.lang) }
 
-// Millions is FormatMNOK without the unit, for a figure that writes its unit apart.
-func (l locale) Millions(kNOK float64) string { return FormatNumber(kNOK/1000, 1, l.lang) }
-func (l locale) MillionsUnit() string         { return mnokUnit(l.lang) }
-func (l locale) Int(n int) string             { return FormatInt(n, l.lang) }
-func (l locale) Date(d string) string         { return FormatDate(d, l.lang) }
+// Millions is format.MNOK without the unit, for a figure that writes its unit apart.
+func (l locale) Millions(kNOK float64) string { return format.Number(kNOK/1000, 1, l.lang) }
+func (l locale) MillionsUnit() string         { return format.MNOKUnit(l.lang) }
+func (l locale) Int(n int) string             { return format.Int(n, l.lang) }
+func (l locale) Date(d string) string         { return format.Date(d, l.lang) }
+
+// Number writes a number with decimals digits.
+func (l locale) Number(f float64, decimals int) string { return format.Number(f, decimals, l.lang) }
 
 // Pct writes a computed percentage with one decimal.
-func (l locale) Pct(p float64) string { return FormatPercent(p, 1, l.lang) }
+func (l locale) Pct(p float64) string { return format.Percent(p, 1, l.lang) }
+
+// PctDigits writes a computed percentage with decimals digits.
+func (l locale) PctDigits(p float64, decimals int) string { return format.Percent(p, decimals, l.lang) }
 
 // PctLimit writes a percentage from the parameters with the digits it has.
-func (l locale) PctLimit(p float64) string { return FormatPercent(p, -1, l.lang) }
+func (l locale) PctLimit(p float64) string { return format.Percent(p, -1, l.lang) }
+
+// Light is the word of a traffic light.
+func (l locale) Light(li models.Light) string { return l.must("light_" + string(li)) }
 
 func (l locale) text(m map[string]models.Text, key string) string {
 	if t, ok := m[key]; ok {
@@ -301,4 +311,16 @@ func (l locale) must(key string, args ...any) string {
 		panic(err)
 	}
 	return s
+}
+
+// sectorNames name the sectors on the initiative page, which has no portfolio figures.
+var sectorNames = map[string]models.Text{
+	"OSK": {NB: "Oppvekst skole", EN: "Oppvekst skole (schools)"},
+	"OBH": {NB: "Oppvekst barnehage", EN: "Oppvekst barnehage (kindergartens)"},
+	"POM": {NB: "Pleie og omsorg", EN: "Pleie og omsorg (care)"},
+	"HSO": {NB: "Helse og sosial", EN: "Helse og sosial (health and welfare)"},
+	"PMK": {NB: "Plan, miljø og kultur", EN: "Plan, miljø og kultur (planning, environment, culture)"},
+	"TEK": {NB: "Tekniske tjenester", EN: "Tekniske tjenester (technical services)"},
+	"VAR": {NB: "Vann, avløp og renovasjon", EN: "Vann, avløp og renovasjon (water and waste)"},
+	"OSU": {NB: "Organisasjon, styring og utvikling", EN: "Organisasjon, styring og utvikling (organisation and development)"},
 }

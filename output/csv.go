@@ -1,4 +1,4 @@
-package report
+package output
 
 import (
 	"encoding/csv"
@@ -11,15 +11,17 @@ import (
 	"github.com/baerum/styring/models"
 )
 
-// Table is one table of a report in rows and columns, as CSV and the page show it.
-type Table struct {
+// The compliance report as CSV: its tables one by one, or all in one file.
+
+// ReportTable is one table of a compliance report in rows and columns.
+type ReportTable struct {
 	Name    string
 	Columns []string
 	Rows    [][]string
 }
 
-// TableNames lists the report's tables in the order they are written.
-var TableNames = []string{"portfolio_violations", "sector_figures", "year_figures", "buffer_fund", "initiatives", "violations", "by_rule", "by_category", "by_sector"}
+// ReportTableNames lists the report's tables in the order they are written.
+var ReportTableNames = []string{"portfolio_violations", "sector_figures", "year_figures", "buffer_fund", "initiatives", "violations", "by_rule", "by_category", "by_sector"}
 
 func num(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 
@@ -37,26 +39,26 @@ func yearText(y int) string {
 	return strconv.Itoa(y)
 }
 
-// Tables returns the report's tables.
-func Tables(r models.ComplianceReport) []Table {
+// ReportTables returns the report's tables.
+func ReportTables(r models.ComplianceReport) []ReportTable {
 	p := r.Portfolio
-	pv := Table{Name: "portfolio_violations", Columns: []string{"rule_id", "severity", "sector", "year", "value", "limit", "message", "reference"}}
+	pv := ReportTable{Name: "portfolio_violations", Columns: []string{"rule_id", "severity", "sector", "year", "value", "limit", "message", "reference"}}
 	for _, v := range p.Violations {
 		pv.Rows = append(pv.Rows, []string{v.RuleID, string(v.Severity), v.Sector, yearText(v.Year), optNum(v.Value), optNum(v.Limit), v.Message, v.Reference})
 	}
-	sf := Table{Name: "sector_figures", Columns: []string{"sector", "name", "year", "net_change_knok", "change_room_knok", "net_frame_knok", "efficiency_savings_knok", "efficiency_target_pct", "efficiency_target_knok"}}
+	sf := ReportTable{Name: "sector_figures", Columns: []string{"sector", "name", "year", "net_change_knok", "change_room_knok", "net_frame_knok", "efficiency_savings_knok", "efficiency_target_pct", "efficiency_target_knok"}}
 	for _, s := range p.Figures.Sectors {
 		sf.Rows = append(sf.Rows, []string{s.Sector, s.Name, yearText(s.Year), num(s.NetChangeKNOK), num(s.ChangeRoomKNOK), num(s.NetFrameKNOK), num(s.EfficiencySavingKNOK), num(s.EfficiencyTargetPct), num(s.EfficiencyTargetKNOK)})
 	}
-	yf := Table{Name: "year_figures", Columns: []string{"year", "omstilling_level_knok", "omstilling_required_knok", "omstilling_upper_knok", "total_net_drift_knok", "net_operating_result_pct", "min_net_operating_result_pct"}}
+	yf := ReportTable{Name: "year_figures", Columns: []string{"year", "omstilling_level_knok", "omstilling_required_knok", "omstilling_upper_knok", "total_net_drift_knok", "net_operating_result_pct", "min_net_operating_result_pct"}}
 	for _, y := range p.Figures.Years {
 		yf.Rows = append(yf.Rows, []string{yearText(y.Year), num(y.OmstillingLevelKNOK), num(y.OmstillingRequiredKNOK), num(y.OmstillingUpperKNOK), num(y.TotalNetDriftKNOK), num(y.NetOperatingResultPct), num(y.MinNetOperatingResultPct)})
 	}
 	b := p.Figures.BufferFund
-	bf := Table{Name: "buffer_fund", Columns: []string{"start_of_plan_knok", "use_knok", "end_of_period_knok", "minimum_knok"},
+	bf := ReportTable{Name: "buffer_fund", Columns: []string{"start_of_plan_knok", "use_knok", "end_of_period_knok", "minimum_knok"},
 		Rows: [][]string{{num(b.StartKNOK), num(b.UseKNOK), num(b.EndKNOK), num(b.MinimumKNOK)}}}
-	in := Table{Name: "initiatives", Columns: []string{"id", "title", "sector", "status", "type", "version", "allowed", "errors", "warnings", "info", "waived", "decision_id"}}
-	vt := Table{Name: "violations", Columns: []string{"id", "rule_id", "severity", "path", "year", "message", "reference", "waived"}}
+	in := ReportTable{Name: "initiatives", Columns: []string{"id", "title", "sector", "status", "type", "version", "allowed", "errors", "warnings", "info", "waived", "decision_id"}}
+	vt := ReportTable{Name: "violations", Columns: []string{"id", "rule_id", "severity", "path", "year", "message", "reference", "waived"}}
 	for _, s := range r.Records.Initiatives {
 		in.Rows = append(in.Rows, []string{s.ID, s.Title, s.Sector, s.Status, s.Type, strconv.Itoa(s.Version), strconv.FormatBool(s.Allowed),
 			strconv.Itoa(s.Summary.Error), strconv.Itoa(s.Summary.Warning), strconv.Itoa(s.Summary.Info), strconv.Itoa(s.Summary.Waived), s.DecisionID})
@@ -64,25 +66,25 @@ func Tables(r models.ComplianceReport) []Table {
 			vt.Rows = append(vt.Rows, []string{s.ID, v.RuleID, string(v.Severity), v.PathOr(""), yearText(v.Year), v.Message, v.Reference, strconv.FormatBool(v.Waived)})
 		}
 	}
-	counts := func(name string, rows []models.Count) Table {
-		t := Table{Name: name, Columns: []string{"key", "errors", "warnings", "info", "total"}}
+	counts := func(name string, rows []models.Count) ReportTable {
+		t := ReportTable{Name: name, Columns: []string{"key", "errors", "warnings", "info", "total"}}
 		for _, c := range rows {
 			t.Rows = append(t.Rows, []string{c.Key, strconv.Itoa(c.Error), strconv.Itoa(c.Warn), strconv.Itoa(c.Info), strconv.Itoa(c.Total)})
 		}
 		return t
 	}
-	return []Table{pv, sf, yf, bf, in, vt, counts("by_rule", r.Records.ByRule), counts("by_category", r.Records.ByCategory), counts("by_sector", r.Records.BySector)}
+	return []ReportTable{pv, sf, yf, bf, in, vt, counts("by_rule", r.Records.ByRule), counts("by_category", r.Records.ByCategory), counts("by_sector", r.Records.BySector)}
 }
 
-// WriteCSV writes one table (name), or all of them in one file with a first
-// column "table" and the union of the tables' columns.
-func WriteCSV(w io.Writer, r models.ComplianceReport, name string) error {
-	tables := Tables(r)
+// WriteReportCSV writes one table of the report (name), or all of them in one
+// file with a first column "table" and the union of the tables' columns.
+func WriteReportCSV(w io.Writer, r models.ComplianceReport, name string) error {
+	tables := ReportTables(r)
 	cw := csv.NewWriter(w)
 	if name != "" {
-		i := slices.IndexFunc(tables, func(t Table) bool { return t.Name == name })
+		i := slices.IndexFunc(tables, func(t ReportTable) bool { return t.Name == name })
 		if i < 0 {
-			return models.Errorf(models.EINVALID, "table: «%s» is not one of %s", name, strings.Join(TableNames, ", "))
+			return models.Errorf(models.EINVALID, "table: «%s» is not one of %s", name, strings.Join(ReportTableNames, ", "))
 		}
 		t := tables[i]
 		if err := cw.Write(t.Columns); err != nil {
