@@ -6,7 +6,6 @@ import (
 	"io"
 	"net/http"
 	"net/url"
-	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -17,58 +16,6 @@ import (
 	"github.com/baerum/styring/models"
 	"github.com/baerum/styring/web"
 )
-
-// Who may call what. Every route is listed; admin may call every route; a route
-// missing here is admin-only, so a new route is closed until someone opens it.
-var (
-	readers   = []models.Role{models.RoleSaksbehandler, models.RoleWorkflow, models.RoleLeder}
-	checkers  = []models.Role{models.RoleSaksbehandler, models.RoleWorkflow, models.RoleLeder}
-	submitter = []models.Role{models.RoleSaksbehandler, models.RoleLeder}
-	managers  = []models.Role{models.RoleLeder}
-	adminOnly = []models.Role{}
-)
-
-// publicRoutes need no token: liveness, readiness, the API description, the
-// login page and the page's stylesheet. Metrics are scraped from inside the
-// network at the root path.
-var publicRoutes = map[string]bool{
-	"GET /healthz": true, "GET /readyz": true, "GET /metrics": true,
-	"GET /api/v1/healthz": true, "GET /api/v1/readyz": true, "GET /api/v1/openapi.json": true,
-	"GET /": true, "GET /login": true, "POST /login": true, "POST /logout": true, "GET /reports/static/*file": true,
-}
-
-var routeRoles = map[string][]models.Role{
-	"GET /api/v1/metrics":                               readers,
-	"POST /api/v1/check":                                checkers,
-	"POST /api/v1/check/batch":                          {models.RoleWorkflow},
-	"POST /api/v1/initiatives":                          submitter,
-	"PUT /api/v1/initiatives/:id":                       submitter,
-	"GET /api/v1/initiatives":                           readers,
-	"GET /api/v1/initiatives/:id":                       readers,
-	"GET /api/v1/initiatives/:id/versions":              readers,
-	"GET /api/v1/initiatives/:id/waivers":               readers,
-	"POST /api/v1/initiatives/:id/waivers":              managers,
-	"DELETE /api/v1/initiatives/:id/waivers/:waiver_id": managers,
-	"GET /api/v1/decisions/:id":                         readers,
-	"POST /api/v1/decisions/:id/replay":                 checkers,
-	"GET /api/v1/rules":                                 readers,
-	"GET /api/v1/rules/:id":                             readers,
-	"GET /api/v1/policy":                                readers,
-	"POST /api/v1/policy/reload":                        adminOnly,
-	"POST /api/v1/policy/impact":                        adminOnly,
-	"GET /api/v1/reports/compliance":                    managers,
-	"GET /api/v1/reports/compliance.csv":                managers,
-	"GET /reports/compliance":                           managers,
-	"GET /reports/compliance/initiatives/:id":           managers,
-}
-
-// allowed reports whether role may call the route.
-func allowed(route string, role models.Role) bool {
-	if publicRoutes[route] || role == models.RoleAdmin {
-		return true
-	}
-	return slices.Contains(routeRoles[route], role)
-}
 
 const sessionCookie = "styring_session"
 
@@ -145,7 +92,7 @@ func (s *Server) authorize() gin.HandlerFunc {
 			return
 		}
 		route := c.Request.Method + " " + path
-		if publicRoutes[route] {
+		if s.isPublic(route) {
 			c.Next()
 			return
 		}
@@ -169,7 +116,7 @@ func (s *Server) authorize() gin.HandlerFunc {
 		}
 		c.Set(callerKey, tok.Name)
 		c.Set(roleKey, string(tok.Role))
-		if !allowed(route, tok.Role) {
+		if !s.allowed(route, tok.Role) {
 			s.deny(c, route, http.StatusForbidden, models.Errorf(models.EFORBIDDEN, "role %s may not call %s", tok.Role, route))
 			return
 		}
@@ -244,10 +191,10 @@ func securityHeaders() gin.HandlerFunc {
 }
 
 func (s *Server) registerLoginRoutes(r *gin.Engine) {
-	r.GET("/", s.handleHome)
-	r.GET("/login", s.handleLoginForm)
-	r.POST("/login", s.handleLogin)
-	r.POST("/logout", s.handleLogout)
+	s.handle(r, public, "GET", "/", s.handleHome)
+	s.handle(r, public, "GET", "/login", s.handleLoginForm)
+	s.handle(r, public, "POST", "/login", s.handleLogin)
+	s.handle(r, public, "POST", "/logout", s.handleLogout)
 }
 
 // writeLoginPage writes one of web's plain pages (the login form, the front
@@ -273,7 +220,7 @@ func (s *Server) handleHome(c *gin.Context) {
 	c.Header("Cache-Control", "no-store")
 	if ck, err := c.Cookie(sessionCookie); err == nil && ck != "" {
 		if tok, err := s.authenticate(c.Request.Context(), ck); err == nil {
-			if allowed("GET /reports/compliance", tok.Role) {
+			if s.allowed("GET /reports/compliance", tok.Role) {
 				c.Redirect(http.StatusSeeOther, "/reports/compliance")
 				return
 			}

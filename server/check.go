@@ -20,8 +20,8 @@ const (
 )
 
 func (s *Server) registerCheckRoutes(r *gin.RouterGroup) {
-	r.POST("/check", s.handleCheck)
-	r.POST("/check/batch", s.handleCheckBatch)
+	s.handle(r, checkers, "POST", "/check", s.handleCheck)
+	s.handle(r, batchers, "POST", "/check/batch", s.handleCheckBatch)
 }
 
 // checkParams are the query parameters every check shares.

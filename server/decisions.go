@@ -12,8 +12,8 @@ import (
 )
 
 func (s *Server) registerDecisionRoutes(r *gin.RouterGroup) {
-	r.GET("/decisions/:id", s.handleDecisionGet)
-	r.POST("/decisions/:id/replay", s.handleDecisionReplay)
+	s.handle(r, readers, "GET", "/decisions/:id", s.handleDecisionGet)
+	s.handle(r, checkers, "POST", "/decisions/:id/replay", s.handleDecisionReplay)
 }
 
 // handleDecisionGet serves GET /api/v1/decisions/:id: the decision log entry.

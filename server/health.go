@@ -9,10 +9,13 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 )
 
-func (s *Server) registerHealthRoutes(r gin.IRoutes) {
-	r.GET("/healthz", s.handleHealthz)
-	r.GET("/readyz", s.handleReadyz)
-	r.GET("/metrics", gin.WrapH(promhttp.HandlerFor(s.metrics.registry, promhttp.HandlerOpts{})))
+// registerHealthRoutes registers liveness and readiness (public) and the
+// metrics, with who may read them: anyone at the root, which the platform
+// scrapes from inside the network, a reader under /api/v1.
+func (s *Server) registerHealthRoutes(r router, metrics access) {
+	s.handle(r, public, "GET", "/healthz", s.handleHealthz)
+	s.handle(r, public, "GET", "/readyz", s.handleReadyz)
+	s.handle(r, metrics, "GET", "/metrics", gin.WrapH(promhttp.HandlerFor(s.metrics.registry, promhttp.HandlerOpts{})))
 }
 
 // handleHealthz serves GET /healthz: the process is alive.

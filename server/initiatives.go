@@ -16,11 +16,11 @@ import (
 )
 
 func (s *Server) registerInitiativeRoutes(r *gin.RouterGroup) {
-	r.POST("/initiatives", s.handleInitiativeCreate)
-	r.GET("/initiatives", s.handleInitiativeList)
-	r.GET("/initiatives/:id", s.handleInitiativeGet)
-	r.PUT("/initiatives/:id", s.handleInitiativeUpdate)
-	r.GET("/initiatives/:id/versions", s.handleInitiativeVersions)
+	s.handle(r, submitter, "POST", "/initiatives", s.handleInitiativeCreate)
+	s.handle(r, readers, "GET", "/initiatives", s.handleInitiativeList)
+	s.handle(r, readers, "GET", "/initiatives/:id", s.handleInitiativeGet)
+	s.handle(r, submitter, "PUT", "/initiatives/:id", s.handleInitiativeUpdate)
+	s.handle(r, readers, "GET", "/initiatives/:id/versions", s.handleInitiativeVersions)
 }
 
 // initiativeView is an initiative with the result of its latest check.

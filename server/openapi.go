@@ -17,7 +17,7 @@ var openAPIDocument []byte
 func OpenAPIDocument() []byte { return openAPIDocument }
 
 func (s *Server) registerOpenAPIRoutes(r *gin.RouterGroup) {
-	r.GET("/openapi.json", s.handleOpenAPI)
+	s.handle(r, public, "GET", "/openapi.json", s.handleOpenAPI)
 }
 
 // handleOpenAPI serves GET /api/v1/openapi.json.

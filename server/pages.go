@@ -29,9 +29,9 @@ import (
 const pageCSP = "default-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 
 func (s *Server) registerPageRoutes(r *gin.Engine) {
-	r.GET("/reports/compliance", s.handlePageCompliance)
-	r.GET("/reports/compliance/initiatives/:id", s.handlePageInitiative)
-	r.GET("/reports/static/*file", s.handlePageStatic)
+	s.handle(r, managers, "GET", "/reports/compliance", s.handlePageCompliance)
+	s.handle(r, managers, "GET", "/reports/compliance/initiatives/:id", s.handlePageInitiative)
+	s.handle(r, public, "GET", "/reports/static/*file", s.handlePageStatic)
 }
 
 // pageLang reads ?lang=: the pages are Norwegian unless asked for English

@@ -12,8 +12,8 @@ import (
 )
 
 func (s *Server) registerPolicyRoutes(r *gin.RouterGroup) {
-	r.POST("/policy/reload", s.handlePolicyReload)
-	r.POST("/policy/impact", s.handlePolicyImpact)
+	s.handle(r, adminOnly, "POST", "/policy/reload", s.handlePolicyReload)
+	s.handle(r, adminOnly, "POST", "/policy/impact", s.handlePolicyImpact)
 }
 
 // Lifecycle returns the reloader of the server's policies (SIGHUP and polling use it too).

@@ -15,8 +15,8 @@ import (
 )
 
 func (s *Server) registerReportRoutes(r *gin.RouterGroup) {
-	r.GET("/reports/compliance", s.handleReportCompliance)
-	r.GET("/reports/compliance.csv", s.handleReportComplianceCSV)
+	s.handle(r, managers, "GET", "/reports/compliance", s.handleReportCompliance)
+	s.handle(r, managers, "GET", "/reports/compliance.csv", s.handleReportComplianceCSV)
 }
 
 // reportOptions reads ?status= (repeated or comma-separated), ?as_of=, ?lang= and ?recheck=.

@@ -10,9 +10,9 @@ import (
 )
 
 func (s *Server) registerRuleRoutes(r *gin.RouterGroup) {
-	r.GET("/rules", s.handleRuleList)
-	r.GET("/rules/:id", s.handleRuleGet)
-	r.GET("/policy", s.handlePolicyGet)
+	s.handle(r, readers, "GET", "/rules", s.handleRuleList)
+	s.handle(r, readers, "GET", "/rules/:id", s.handleRuleGet)
+	s.handle(r, readers, "GET", "/policy", s.handlePolicyGet)
 }
 
 // handleRuleList serves GET /api/v1/rules: the catalog from the active revision's METADATA.

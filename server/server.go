@@ -92,6 +92,8 @@ type Server struct {
 	router    *gin.Engine
 	lifecycle *policies.Lifecycle
 	tokens    models.TokenStore
+	// access is who may call each route ("METHOD /template"), declared where it is registered.
+	access map[string]access
 	// app runs the use cases the handlers call.
 	app        *app.Service
 	waivers    models.WaiverStore
@@ -206,11 +208,11 @@ func (s *Server) routes() *gin.Engine {
 		s.writeErrorStatus(c, http.StatusMethodNotAllowed, models.Errorf(models.EINVALID, "method %s is not allowed on %s", c.Request.Method, c.Request.URL.Path))
 	})
 
-	s.registerHealthRoutes(r)
+	s.registerHealthRoutes(r, public)
 	s.registerPageRoutes(r)
 	s.registerLoginRoutes(r)
 	api := r.Group("/api/v1")
-	s.registerHealthRoutes(api)
+	s.registerHealthRoutes(api, readers)
 	s.registerCheckRoutes(api)
 	s.registerInitiativeRoutes(api)
 	s.registerWaiverRoutes(api)

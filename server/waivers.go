@@ -19,9 +19,9 @@ import (
 )
 
 func (s *Server) registerWaiverRoutes(r *gin.RouterGroup) {
-	r.POST("/initiatives/:id/waivers", s.handleWaiverCreate)
-	r.GET("/initiatives/:id/waivers", s.handleWaiverList)
-	r.DELETE("/initiatives/:id/waivers/:waiver_id", s.handleWaiverRevoke)
+	s.handle(r, managers, "POST", "/initiatives/:id/waivers", s.handleWaiverCreate)
+	s.handle(r, readers, "GET", "/initiatives/:id/waivers", s.handleWaiverList)
+	s.handle(r, managers, "DELETE", "/initiatives/:id/waivers/:waiver_id", s.handleWaiverRevoke)
 }
 
 // maxWaiverReason is the longest reason a waiver takes, in characters.
