@@ -171,7 +171,7 @@ func RenderCompliance(w io.Writer, rep models.ComplianceReport, view PageOptions
 	names := sectorNamesOf(rep.Portfolio.Figures)
 
 	p.Filter = filterView{AsOf: view.AsOf, Recheck: view.Recheck, English: view.Lang == models.LangEN, ResetHref: p.HomeHref}
-	for _, s := range Statuses {
+	for _, s := range models.Statuses {
 		p.Filter.Statuses = append(p.Filter.Statuses, option{Value: s, Label: l.Status(s), On: slices.Contains(rep.StatusFilter, s)})
 	}
 	for _, s := range rep.Targets.Frames.Sectors {

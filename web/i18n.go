@@ -236,8 +236,6 @@ var (
 	}
 )
 
-// Statuses lists the initiative statuses in the order of their life cycle.
-var Statuses = []string{"forslag", "utredning", "vedtatt", "i_gjennomforing", "gjennomfort", "evaluert", "avvist"}
 
 // locale writes the page's words and numbers in one language; templates reach it as .L.
 type locale struct{ lang models.Lang }

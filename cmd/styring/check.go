@@ -20,10 +20,8 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	format := fs.String("format", output.FormatTable, "output format: table, json, junit or sarif")
-	asOf := fs.String("as-of", "", "as-of date YYYY-MM-DD (default: each file's submitted_at, else today)")
-	langFlag := fs.String("lang", "nb", "message language: nb or en")
+	pf := addPolicyFlags(fs, "check", "message language: nb or en", "as-of date YYYY-MM-DD (default: each file's submitted_at, else today)")
 	failOnWarn := fs.Bool("fail-on-warn", false, "exit 1 also when a file has a warning")
-	policyDir := fs.String("policies", envOr("STYRING_POLICIES", ""), "policy directory or OPA bundle (.tar.gz); default: the embedded policies")
 	jobs := fs.Int("jobs", runtime.GOMAXPROCS(0), "files checked in parallel")
 	fs.Usage = func() {
 		eprintln(stderr, "Usage: styring check [flags] FILE... | -")
@@ -34,7 +32,6 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	if err != nil {
 		return flagError(err)
 	}
-	lang, ok := models.ParseLang(*langFlag)
 	switch {
 	case len(files) == 0:
 		eprintln(stderr, "styring check: no file given (use - for standard input)")
@@ -42,22 +39,20 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	case !slices.Contains(output.CheckFormats, *format):
 		eprintf(stderr, "styring check: --format %q is not one of %v\n", *format, output.CheckFormats)
 		return exitUsage
-	case !ok:
-		eprintf(stderr, "styring check: --lang %q is not nb or en\n", *langFlag)
+	}
+	lang, ok := pf.validate(stderr)
+	if !ok {
 		return exitUsage
-	case *asOf != "" && !policies.ValidDate(*asOf):
-		eprintf(stderr, "styring check: --as-of %q is not a date YYYY-MM-DD\n", *asOf)
-		return exitUsage
-	case *jobs < 1:
+	}
+	if *jobs < 1 {
 		eprintln(stderr, "styring check: --jobs must be at least 1")
 		return exitUsage
 	}
-	rev, err := policies.Load(ctx, policies.Source{Location: *policyDir})
-	if err != nil {
-		eprintf(stderr, "styring check: %v\n", err)
+	rev, ok := pf.load(ctx, stderr)
+	if !ok {
 		return exitRuntime
 	}
-	results, err := checkFiles(ctx, rev, files, stdin, policies.CheckOptions{AsOf: *asOf, Lang: lang}, *jobs)
+	results, err := checkFiles(ctx, rev, files, stdin, policies.CheckOptions{AsOf: pf.date(), Lang: lang}, *jobs)
 	if err != nil {
 		eprintf(stderr, "styring check: %v\n", err)
 		return exitRuntime

@@ -23,10 +23,8 @@ func runReport(ctx context.Context, args []string, _ io.Reader, stdout, stderr i
 	fs.SetOutput(stderr)
 	format := fs.String("format", "table", "output format: table, json or csv")
 	table := fs.String("table", "", "with --format csv: only this table ("+strings.Join(output.ReportTableNames, ", ")+")")
-	asOf := fs.String("as-of", "", "as-of date YYYY-MM-DD (default today)")
-	langFlag := fs.String("lang", "nb", "message language: nb or en")
+	pf := addPolicyFlags(fs, "report", "message language: nb or en", "as-of date YYYY-MM-DD (default today)")
 	status := fs.String("status", "", "only initiatives with these statuses, comma-separated")
-	policyDir := fs.String("policies", envOr("STYRING_POLICIES", ""), "policy directory or OPA bundle (.tar.gz); default: the embedded policies")
 	fs.Usage = func() {
 		eprintln(stderr, "Usage: styring report [flags] FILE...")
 		eprintln(stderr, "The compliance report of the initiatives in the files, computed without a database.")
@@ -36,7 +34,6 @@ func runReport(ctx context.Context, args []string, _ io.Reader, stdout, stderr i
 	if err != nil {
 		return flagError(err)
 	}
-	lang, ok := models.ParseLang(*langFlag)
 	switch {
 	case len(files) == 0:
 		eprintln(stderr, "styring report: no file given")
@@ -47,11 +44,9 @@ func runReport(ctx context.Context, args []string, _ io.Reader, stdout, stderr i
 	case *table != "" && (*format != "csv" || !slices.Contains(output.ReportTableNames, *table)):
 		eprintf(stderr, "styring report: --table needs --format csv and one of %s\n", strings.Join(output.ReportTableNames, ", "))
 		return exitUsage
-	case !ok:
-		eprintf(stderr, "styring report: --lang %q is not nb or en\n", *langFlag)
-		return exitUsage
-	case *asOf != "" && !policies.ValidDate(*asOf):
-		eprintf(stderr, "styring report: --as-of %q is not a date YYYY-MM-DD\n", *asOf)
+	}
+	lang, ok := pf.validate(stderr)
+	if !ok {
 		return exitUsage
 	}
 	var statuses []string
@@ -79,12 +74,11 @@ func runReport(ctx context.Context, args []string, _ io.Reader, stdout, stderr i
 		}
 		docs = append(docs, doc)
 	}
-	rev, err := policies.Load(ctx, policies.Source{Location: *policyDir})
-	if err != nil {
-		eprintf(stderr, "styring report: %v\n", err)
+	rev, ok := pf.load(ctx, stderr)
+	if !ok {
 		return exitRuntime
 	}
-	rep, err := report.Build(ctx, rev, report.FromDocuments(files, docs), report.Options{AsOf: *asOf, Lang: lang, Statuses: statuses, Recheck: true})
+	rep, err := report.Build(ctx, rev, report.FromDocuments(files, docs), report.Options{AsOf: pf.date(), Lang: lang, Statuses: statuses, Recheck: true})
 	if err != nil {
 		eprintf(stderr, "styring report: %v\n", err)
 		return exitRuntime
