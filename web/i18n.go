@@ -236,7 +236,6 @@ var (
 	}
 )
 
-
 // locale writes the page's words and numbers in one language; templates reach it as .L.
 type locale struct{ lang models.Lang }
 
