@@ -3,7 +3,9 @@
 # description: |
 #   The terms of rules.md's conventions, defined once: the as-of date D, the plan
 #   years P, net(y), the saving types S, the status order, and "set", "true" and
-#   "given". Rules read the initiative only through input.initiative and these helpers.
+#   "given"; and the facts of the document several rules share (P and the default
+#   period as text, the sectors of a cross-sector split, the climate effect). Rules
+#   read the initiative only through input.initiative and these helpers.
 package styring.lib.initiative
 
 doc := input.initiative
@@ -51,6 +53,15 @@ plan_years := numbers.range(doc.plan_period.start_year, doc.plan_period.end_year
 plan_years := params.plan.plan_years if not plan_period_valid
 
 plan_year_set := {y | some y in plan_years}
+
+# period is P written as a range (2021–2024), for messages.
+period := sprintf("%d–%d", [min(plan_years), max(plan_years)])
+
+# default_period is parameters.plan.plan_years written as a range: the P of an
+# initiative without a valid plan_period, for messages.
+default_period := sprintf("%d–%d", [min(years), max(years)]) if {
+	years := params.plan.plan_years
+}
 
 # The budget lines and financing entries as the document has them. Iterate
 # these directly and apply the defaults of rules.md inline
@@ -104,6 +115,9 @@ is_cross_sector if {
 	s != doc.sector
 }
 
+# other_sectors lists the involved sectors other than the lead, sorted, for messages.
+other_sectors := concat(", ", sort({s | some s in doc.involved_sectors; s != doc.sector}))
+
 # The sectors a split must cover: the lead and every involved sector.
 split_required_sectors := {doc.sector} | {s | some s in object.get(doc, "involved_sectors", [])}
 
@@ -126,3 +140,6 @@ valid_split if {
 	split_cost_hundredths == 10000
 	split_gain_hundredths == 10000
 }
+
+# climate_effect is climate.effect_tco2e_per_year, 0 when it is not given.
+climate_effect := object.get(doc, ["climate", "effect_tco2e_per_year"], 0)

@@ -70,3 +70,25 @@ test_success_net_sums_drift_lines_by_year if {
 	tiltak.net_in(2023) == -3000 with input as fixtures.input_for(fixtures.omstilling)
 	tiltak.net_in(2030) == 0 with input as fixtures.input_for(fixtures.omstilling)
 }
+
+test_success_period_is_p_as_a_range if {
+	tiltak.period == "2021–2024" with input as fixtures.input_for(fixtures.omstilling)
+	tiltak.period == "2023–2026" with input as fixtures.input_for(fixtures.digital)
+	backwards := json.patch(
+		fixtures.digital,
+		[{"op": "replace", "path": "/plan_period", "value": {"start_year": 2025, "end_year": 2023}}],
+	)
+	tiltak.period == "2021–2024" with input as fixtures.input_for(backwards)
+	tiltak.default_period == "2021–2024" with input as fixtures.input_for(fixtures.digital)
+}
+
+test_success_other_sectors_sorted_without_the_lead if {
+	tiltak.other_sectors == "POM" with input as fixtures.input_for(fixtures.digital)
+	doc := json.patch(fixtures.digital, [{"op": "replace", "path": "/involved_sectors", "value": ["POM", "BYU", "OSU"]}])
+	tiltak.other_sectors == "BYU, POM" with input as fixtures.input_for(doc)
+}
+
+test_success_climate_effect_defaults_to_zero if {
+	tiltak.climate_effect == -35 with input as fixtures.input_for(fixtures.investering)
+	tiltak.climate_effect == 0 with input as fixtures.input_for(fixtures.omstilling)
+}

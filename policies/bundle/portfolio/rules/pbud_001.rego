@@ -23,7 +23,7 @@ package styring.portfolio.rules.pbud_001
 import data.styring.lib.result
 import data.styring.portfolio.figures as f
 
-violation contains result.fail(meta, {
+violation contains result.fail(_meta, {
 	"sector": s,
 	"year": y,
 	"value": change,
@@ -47,6 +47,6 @@ violation contains result.fail(meta, {
 	name := f.params.sectors.names[s]
 }
 
-# meta is the annotation chain of this rule, as a rule of its own so that it
+# _meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.
-meta := rego.metadata.chain()
+_meta := rego.metadata.chain()

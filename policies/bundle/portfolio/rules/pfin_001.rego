@@ -23,7 +23,7 @@ package styring.portfolio.rules.pfin_001
 import data.styring.lib.result
 import data.styring.portfolio.figures as f
 
-violation contains result.fail(meta, {
+violation contains result.fail(_meta, {
 	"year": y,
 	"value": pct,
 	"limit": minimum,
@@ -54,6 +54,6 @@ violation contains result.fail(meta, {
 	net_drift := f.total_net_drift[y]
 }
 
-# meta is the annotation chain of this rule, as a rule of its own so that it
+# _meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.
-meta := rego.metadata.chain()
+_meta := rego.metadata.chain()

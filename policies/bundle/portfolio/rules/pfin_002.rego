@@ -22,7 +22,7 @@ package styring.portfolio.rules.pfin_002
 import data.styring.lib.result
 import data.styring.portfolio.figures as f
 
-violation contains result.fail(meta, {
+violation contains result.fail(_meta, {
 	"value": f.buffer_fund_end,
 	"limit": minimum,
 	"message": result.msg(
@@ -43,6 +43,6 @@ violation contains result.fail(meta, {
 	f.buffer_fund_end < minimum
 }
 
-# meta is the annotation chain of this rule, as a rule of its own so that it
+# _meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.
-meta := rego.metadata.chain()
+_meta := rego.metadata.chain()

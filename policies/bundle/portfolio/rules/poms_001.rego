@@ -26,7 +26,7 @@ package styring.portfolio.rules.poms_001
 import data.styring.lib.result
 import data.styring.portfolio.figures as f
 
-violation contains result.fail(meta, {
+violation contains result.fail(_meta, {
 	"year": y,
 	"value": level,
 	"limit": required,
@@ -50,7 +50,7 @@ violation contains result.fail(meta, {
 	level < required
 }
 
-violation contains result.fail(meta, {
+violation contains result.fail(_meta, {
 	"severity": "info",
 	"year": y,
 	"value": level,
@@ -72,6 +72,6 @@ violation contains result.fail(meta, {
 	level > upper_level
 }
 
-# meta is the annotation chain of this rule, as a rule of its own so that it
+# _meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.
-meta := rego.metadata.chain()
+_meta := rego.metadata.chain()

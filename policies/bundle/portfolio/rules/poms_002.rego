@@ -24,12 +24,12 @@ package styring.portfolio.rules.poms_002
 import data.styring.lib.result
 import data.styring.portfolio.figures as f
 
-violation contains result.fail(meta, {
+violation contains result.fail(_meta, {
 	"sector": s,
 	"year": y,
 	"value": saving,
 	"limit": target,
-	"message": message(s, y, pct, target, saving),
+	"message": _message(s, y, pct, target, saving),
 }) if {
 	some s in f.sectors
 	some key, pct in f.params.omstilling.efficiency_cumulative_pct
@@ -43,8 +43,8 @@ violation contains result.fail(meta, {
 	saving < target
 }
 
-# message names the sector, the year, its lasting efficiency savings, the target and the gap.
-message(s, y, pct, target, saving) := result.msg(
+# _message names the sector, the year, its lasting efficiency savings, the target and the gap.
+_message(s, y, pct, target, saving) := result.msg(
 	sprintf(
 		concat(" ", [
 			"%s (%s) har varig effektivisering på %v kNOK i %d,",
@@ -61,6 +61,6 @@ message(s, y, pct, target, saving) := result.msg(
 	),
 )
 
-# meta is the annotation chain of this rule, as a rule of its own so that it
+# _meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.
-meta := rego.metadata.chain()
+_meta := rego.metadata.chain()

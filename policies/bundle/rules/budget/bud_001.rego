@@ -26,29 +26,25 @@ package styring.rules.budget.bud_001
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
 
-violation contains result.fail(meta, {
+violation contains result.fail(_meta, {
 	"path": "/plan_period",
 	"message": result.msg(
 		sprintf(
 			"Økonomiplanperioden %s omfatter %d budsjettår; økonomiplanen skal omfatte minst %d budsjettår.",
-			[period, n, min_years],
+			[tiltak.period, n, _min_years],
 		),
 		sprintf(
 			"The plan period %s covers %d budget years; the financial plan must cover at least %d budget years.",
-			[period, n, min_years],
+			[tiltak.period, n, _min_years],
 		),
 	),
 }) if {
 	n := count(tiltak.plan_years)
-	n < min_years
+	n < _min_years
 }
 
-min_years := tiltak.params.plan.min_years
+_min_years := tiltak.params.plan.min_years
 
-# period: P written as a range (2021–2024), for the messages of BUD-001, BUD-002,
-# DAT-004 and OMS-001.
-period := sprintf("%d–%d", [min(tiltak.plan_years), max(tiltak.plan_years)])
-
-# meta is the annotation chain of this rule, as a rule of its own so that it
+# _meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.
-meta := rego.metadata.chain()
+_meta := rego.metadata.chain()

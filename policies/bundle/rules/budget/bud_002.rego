@@ -23,13 +23,11 @@
 #       that year.
 package styring.rules.budget.bud_002
 
+import data.styring.lib.budget
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
-import data.styring.rules.budget.bud_001
-import data.styring.rules.data.dat_003
-import data.styring.rules.data.dat_004
 
-violation contains result.fail(meta, {
+violation contains result.fail(_meta, {
 	"path": "/budget_effects",
 	"year": y,
 	"message": result.msg(
@@ -38,26 +36,26 @@ violation contains result.fail(meta, {
 				"Økonomiplanåret %d (periode %s) mangler driftslinje i budget_effects.",
 				"Legg inn en linje med konto drift for %d, med beløp 0 hvis tiltaket ikke har driftsvirkning det året.",
 			]),
-			[y, bud_001.period, y],
+			[y, tiltak.period, y],
 		),
 		sprintf(
 			concat(" ", [
 				"Plan year %d (period %s) has no operating line in budget_effects.",
 				"Add a line with account drift for %d, with amount 0 if the initiative has no operating effect that year.",
 			]),
-			[y, bud_001.period, y],
+			[y, tiltak.period, y],
 		),
 	),
 }) if {
-	some y in missing_years
+	some y in _missing_years
 }
 
-# missing_years: the plan years without a drift line. Without investering lines
-# every line is a drift line, and DAT-004's line_years are the drift years.
-missing_years := tiltak.plan_year_set - dat_004.line_years if {
-	count(dat_003.investering_lines) == 0
+# _missing_years: the plan years without a drift line. Without investering lines
+# every line is a drift line, and the line years are the drift years.
+_missing_years := tiltak.plan_year_set - budget.line_years if {
+	count(budget.investering_lines) == 0
 } else := tiltak.plan_year_set - tiltak.drift_years
 
-# meta is the annotation chain of this rule, as a rule of its own so that it
+# _meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.
-meta := rego.metadata.chain()
+_meta := rego.metadata.chain()

@@ -22,11 +22,11 @@
 #       example reprioritisation, savings or increased income. Loans cannot finance operations.
 package styring.rules.budget.bud_003
 
+import data.styring.lib.budget
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
-import data.styring.rules.budget.bud_004
 
-violation contains result.fail(meta, {
+violation contains result.fail(_meta, {
 	"path": "/financing",
 	"year": y,
 	"message": result.msg(
@@ -47,21 +47,21 @@ violation contains result.fail(meta, {
 	),
 }) if {
 	# net(y) > 0 needs a drift line with amount > 0.
-	max(bud_004.amounts) > 0
+	max(budget.amounts) > 0
 	some y in tiltak.plan_years
 	net_cost := sum([a | ls := tiltak.budget_effects; ls[i].year == y; ls[i].account == "drift"; a := ls[i].amount_knok])
 	net_cost > 0
-	funded := sum([f.amount_knok | some f in funding; f.year == y])
+	funded := sum([f.amount_knok | some f in _funding; f.year == y])
 	funded < net_cost
 }
 
-# funding: drift financing (account drift, the default) from sources other than lan.
-funding := [f |
+# _funding: drift financing (account drift, the default) from sources other than lan.
+_funding := [f |
 	some f in tiltak.financing_entries
 	object.get(f, "account", "drift") == "drift"
 	f.source != "lan"
 ]
 
-# meta is the annotation chain of this rule, as a rule of its own so that it
+# _meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.
-meta := rego.metadata.chain()
+_meta := rego.metadata.chain()

@@ -22,60 +22,58 @@
 #     en: Describe in calc_basis how the amount was calculated (quantity, price, from when), so that it can be verified.
 package styring.rules.budget.bud_004
 
+import data.styring.lib.budget
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
 
-violation contains result.fail(meta, {
+violation contains result.fail(_meta, {
 	"path": sprintf("/budget_effects/%d/calc_basis", [i]),
-	"severity": severity,
+	"severity": _severity,
 	"message": result.msg(
 		sprintf(
 			concat(" ", [
 				"Budsjettlinje nr. %d (%d, %s, %d kNOK) mangler beregningsgrunnlag (calc_basis);",
 				"det kreves når beløpet er minst %d kNOK i absoluttverdi%s.",
 			]),
-			[i + 1, l.year, l.account, l.amount_knok, limit, type_note_nb],
+			[i + 1, l.year, l.account, l.amount_knok, _limit, _type_note_nb],
 		),
 		sprintf(
 			concat(" ", [
 				"Budget line no. %d (%d, %s, %d kNOK) has no calculation basis (calc_basis);",
 				"one is required when the absolute amount is at least %d kNOK%s.",
 			]),
-			[i + 1, l.year, l.account, l.amount_knok, limit, type_note_en],
+			[i + 1, l.year, l.account, l.amount_knok, _limit, _type_note_en],
 		),
 	),
 }) if {
-	large_amount
+	_large_amount
 	some i, l in tiltak.budget_effects
 
 	# calc_basis is a string: not set is missing or "".
 	object.get(l, "calc_basis", "") == ""
-	abs(l.amount_knok) >= limit
+	abs(l.amount_knok) >= _limit
 }
 
-limit := tiltak.params.economy.calc_basis_min_knok
+_limit := tiltak.params.economy.calc_basis_min_knok
 
-# amounts: every line's amount_knok (BUD-003, OMS-001 and OMS-002 read it too).
-amounts := [a | a := tiltak.budget_effects[_].amount_knok]
+# _large_amount: some line has |amount_knok| >= _limit. When min(budget.amounts) is
+# positive, max(budget.amounts) is at least as large.
+_large_amount if max(budget.amounts) >= _limit
 
-# large_amount: some line has |amount_knok| >= limit. When min(amounts) is
-# positive, max(amounts) is at least as large.
-large_amount if max(amounts) >= limit
+_large_amount if abs(min(budget.amounts)) >= _limit
 
-large_amount if abs(min(amounts)) >= limit
+default _severity := "warning"
 
-default severity := "warning"
+_severity := "error" if tiltak.is_saving_type
 
-severity := "error" if tiltak.is_saving_type
+default _type_note_nb := ""
 
-default type_note_nb := ""
+_type_note_nb := sprintf(", og for tiltakstypen %s er det en feil", [tiltak.doc.type]) if tiltak.is_saving_type
 
-type_note_nb := sprintf(", og for tiltakstypen %s er det en feil", [tiltak.doc.type]) if tiltak.is_saving_type
+default _type_note_en := ""
 
-default type_note_en := ""
+_type_note_en := sprintf(", and for the initiative type %s it is an error", [tiltak.doc.type]) if tiltak.is_saving_type
 
-type_note_en := sprintf(", and for the initiative type %s it is an error", [tiltak.doc.type]) if tiltak.is_saving_type
-
-# meta is the annotation chain of this rule, as a rule of its own so that it
+# _meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.
-meta := rego.metadata.chain()
+_meta := rego.metadata.chain()

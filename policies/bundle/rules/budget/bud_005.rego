@@ -27,9 +27,9 @@ package styring.rules.budget.bud_005
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
 
-violation contains result.fail(meta, {
+violation contains result.fail(_meta, {
 	"path": sprintf("/financing/%d", [i]),
-	"message": message(f, sum(costs)),
+	"message": _message(f, sum(costs)),
 }) if {
 	fs := tiltak.financing_entries
 	some i
@@ -51,8 +51,8 @@ violation contains result.fail(meta, {
 	count(costs) > 0
 }
 
-# message names the year, the amount and source of the one-time money and the permanent costs.
-message(f, cost) := result.msg(
+# _message names the year, the amount and source of the one-time money and the permanent costs.
+_message(f, cost) := result.msg(
 	sprintf(
 		concat(" ", [
 			"I %d finansieres %d kNOK fra %s, som er engangsmidler,",
@@ -69,6 +69,6 @@ message(f, cost) := result.msg(
 	),
 )
 
-# meta is the annotation chain of this rule, as a rule of its own so that it
+# _meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.
-meta := rego.metadata.chain()
+_meta := rego.metadata.chain()

@@ -27,79 +27,79 @@
 #       budget.
 package styring.rules.budget.inv_001
 
+import data.styring.lib.budget
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
-import data.styring.rules.data.dat_003
 
-violation contains result.fail(meta, {
+violation contains result.fail(_meta, {
 	"path": "/investment",
 	"message": result.msg(
 		sprintf(
 			"Tiltaket har budsjettlinjer på investeringskonto, men oppfyller ikke kravene til en investering: %s.",
-			[concat("; ", [p.nb | some p in problems])],
+			[concat("; ", [p.nb | some p in _problems])],
 		),
 		sprintf(
 			"The initiative has budget lines on the investment account, but does not meet the criteria for an investment: %s.",
-			[concat("; ", [p.en | some p in problems])],
+			[concat("; ", [p.en | some p in _problems])],
 		),
 	),
 }) if {
-	count(dat_003.investering_lines) > 0
-	not meets_criteria
+	count(budget.investering_lines) > 0
+	not _meets_criteria
 }
 
-min_life := tiltak.params.economy.investment_min_life_years
+_min_life := tiltak.params.economy.investment_min_life_years
 
-min_cost := tiltak.params.economy.investment_min_cost_knok
+_min_cost := tiltak.params.economy.investment_min_cost_knok
 
-life := object.get(tiltak.doc, ["investment", "economic_life_years"], null)
+_life := object.get(tiltak.doc, ["investment", "economic_life_years"], null)
 
-cost := object.get(tiltak.doc, ["investment", "acquisition_cost_knok"], null)
+_cost := object.get(tiltak.doc, ["investment", "acquisition_cost_knok"], null)
 
-# meets_criteria holds exactly when problems is empty: null sorts below every
+# _meets_criteria holds exactly when _problems is empty: null sorts below every
 # number, so a missing value fails >= as it fails the minimum.
-meets_criteria if {
-	life >= min_life
-	cost >= min_cost
+_meets_criteria if {
+	_life >= _min_life
+	_cost >= _min_cost
 }
 
-# problems lists the shortcomings in a fixed order: life first, then cost.
-problems := [p | some p in [life_problem, cost_problem]; p != null]
+# _problems lists the shortcomings in a fixed order: life first, then cost.
+_problems := [p | some p in [_life_problem, _cost_problem]; p != null]
 
-default life_problem := null
+default _life_problem := null
 
-life_problem := result.msg(
-	sprintf("økonomisk levetid (investment.economic_life_years) mangler; minstekravet er %d år", [min_life]),
-	sprintf("the economic life (investment.economic_life_years) is missing; the minimum is %d years", [min_life]),
+_life_problem := result.msg(
+	sprintf("økonomisk levetid (investment.economic_life_years) mangler; minstekravet er %d år", [_min_life]),
+	sprintf("the economic life (investment.economic_life_years) is missing; the minimum is %d years", [_min_life]),
 ) if {
-	life == null
+	_life == null
 }
 
-life_problem := result.msg(
-	sprintf("økonomisk levetid %d år er under minstekravet på %d år", [life, min_life]),
-	sprintf("the economic life of %d years is below the minimum of %d years", [life, min_life]),
+_life_problem := result.msg(
+	sprintf("økonomisk levetid %d år er under minstekravet på %d år", [_life, _min_life]),
+	sprintf("the economic life of %d years is below the minimum of %d years", [_life, _min_life]),
 ) if {
-	life != null
-	life < min_life
+	_life != null
+	_life < _min_life
 }
 
-default cost_problem := null
+default _cost_problem := null
 
-cost_problem := result.msg(
-	sprintf("anskaffelseskost (investment.acquisition_cost_knok) mangler; minstekravet er %d kNOK", [min_cost]),
-	sprintf("the acquisition cost (investment.acquisition_cost_knok) is missing; the minimum is %d kNOK", [min_cost]),
+_cost_problem := result.msg(
+	sprintf("anskaffelseskost (investment.acquisition_cost_knok) mangler; minstekravet er %d kNOK", [_min_cost]),
+	sprintf("the acquisition cost (investment.acquisition_cost_knok) is missing; the minimum is %d kNOK", [_min_cost]),
 ) if {
-	cost == null
+	_cost == null
 }
 
-cost_problem := result.msg(
-	sprintf("anskaffelseskost %d kNOK er under minstekravet på %d kNOK", [cost, min_cost]),
-	sprintf("the acquisition cost of %d kNOK is below the minimum of %d kNOK", [cost, min_cost]),
+_cost_problem := result.msg(
+	sprintf("anskaffelseskost %d kNOK er under minstekravet på %d kNOK", [_cost, _min_cost]),
+	sprintf("the acquisition cost of %d kNOK is below the minimum of %d kNOK", [_cost, _min_cost]),
 ) if {
-	cost != null
-	cost < min_cost
+	_cost != null
+	_cost < _min_cost
 }
 
-# meta is the annotation chain of this rule, as a rule of its own so that it
+# _meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.
-meta := rego.metadata.chain()
+_meta := rego.metadata.chain()

@@ -27,7 +27,7 @@ package styring.rules.budget.inv_002
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
 
-violation contains result.fail(meta, {
+violation contains result.fail(_meta, {
 	"path": sprintf("/financing/%d", [i]),
 	"message": result.msg(
 		sprintf(
@@ -46,61 +46,61 @@ violation contains result.fail(meta, {
 		),
 	),
 }) if {
-	some i in suspect_loans
+	some i in _suspect_loans
 	f := object.union({"account": "drift"}, tiltak.financing_entries[i])
-	reasons := [r | some r in [account_reason(f), type_reason, owner_reason]; r != null]
+	reasons := [r | some r in [_account_reason(f), _type_reason, _owner_reason]; r != null]
 	count(reasons) > 0
 }
 
-# suspect_loans: the loans that may break the rule, found without building the
+# _suspect_loans: the loans that may break the rule, found without building the
 # reasons: every loan when the initiative is not an investering in an asset the
 # kommune owns, else the loans on account drift (the default).
-suspect_loans contains i if {
-	not owned_investment
+_suspect_loans contains i if {
+	not _owned_investment
 	fs := tiltak.financing_entries
 	some i
 	fs[i].source == "lan"
 }
 
-suspect_loans contains i if {
+_suspect_loans contains i if {
 	fs := tiltak.financing_entries
 	some i
 	fs[i].source == "lan"
 	object.get(fs[i], "account", "drift") == "drift"
 }
 
-owned_investment if {
+_owned_investment if {
 	tiltak.doc.type == "investering"
 	tiltak.doc.investment.owner_is_kommune == true
 }
 
-account_reason(f) := result.msg(
+_account_reason(f) := result.msg(
 	"det er ført på driftskonto (account drift)",
 	"it is on the operating account (account drift)",
 ) if {
 	f.account == "drift"
 }
 
-account_reason(f) := null if f.account != "drift"
+_account_reason(f) := null if f.account != "drift"
 
-default type_reason := null
+default _type_reason := null
 
-type_reason := result.msg(
+_type_reason := result.msg(
 	sprintf("tiltakstypen er %s, ikke investering", [tiltak.doc.type]),
 	sprintf("the initiative type is %s, not investering", [tiltak.doc.type]),
 ) if {
 	tiltak.doc.type != "investering"
 }
 
-default owner_reason := null
+default _owner_reason := null
 
-owner_reason := result.msg(
+_owner_reason := result.msg(
 	"det ikke er bekreftet at kommunen eier eiendelen (investment.owner_is_kommune er ikke true)",
 	"it is not confirmed that the municipality owns the asset (investment.owner_is_kommune is not true)",
 ) if {
 	not tiltak.true_at(["investment", "owner_is_kommune"])
 }
 
-# meta is the annotation chain of this rule, as a rule of its own so that it
+# _meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.
-meta := rego.metadata.chain()
+_meta := rego.metadata.chain()

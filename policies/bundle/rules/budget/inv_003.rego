@@ -28,7 +28,7 @@ package styring.rules.budget.inv_003
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
 
-violation contains result.fail(meta, {
+violation contains result.fail(_meta, {
 	"path": "/investment/completion_year",
 	"message": result.msg(
 		concat(" ", [
@@ -47,7 +47,7 @@ violation contains result.fail(meta, {
 	object.get(tiltak.doc, ["investment", "completion_year"], null) == null
 }
 
-violation contains result.fail(meta, {
+violation contains result.fail(_meta, {
 	"path": "/investment/opex_consequences",
 	"year": y,
 	"message": result.msg(
@@ -71,11 +71,11 @@ violation contains result.fail(meta, {
 	completion := tiltak.doc.investment.completion_year
 	some y in tiltak.plan_years
 	y >= completion
-	not y in opex_years
+	not y in _opex_years
 }
 
-opex_years := {y | y := tiltak.doc.investment.opex_consequences[_].year}
+_opex_years := {y | y := tiltak.doc.investment.opex_consequences[_].year}
 
-# meta is the annotation chain of this rule, as a rule of its own so that it
+# _meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.
-meta := rego.metadata.chain()
+_meta := rego.metadata.chain()

@@ -27,17 +27,17 @@
 #       investment costs in budget_effects.
 package styring.rules.budget.inv_004
 
+import data.styring.lib.budget
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
-import data.styring.rules.data.dat_003
 
-violation contains result.fail(meta, {
+violation contains result.fail(_meta, {
 	"path": "/financing",
 	"year": y,
-	"message": message(y, cost, funded),
+	"message": _message(y, cost, funded),
 }) if {
 	tiltak.doc.type == "investering"
-	years := dat_003.investering_years & tiltak.plan_year_set
+	years := budget.investering_years & tiltak.plan_year_set
 	some y in years
 	cost := sum([a | ls := tiltak.budget_effects; ls[i].account == "investering"; ls[i].year == y; a := ls[i].amount_knok])
 	funded := sum([a |
@@ -46,37 +46,37 @@ violation contains result.fail(meta, {
 		fs[i].year == y
 		a := fs[i].amount_knok
 	])
-	abs(funded - cost) > tolerance
+	abs(funded - cost) > _tolerance
 }
 
-# message names the year, the investment costs, the financing and the difference.
-message(y, cost, funded) := result.msg(
+# _message names the year, the investment costs, the financing and the difference.
+_message(y, cost, funded) := result.msg(
 	sprintf(
 		concat(" ", [
 			"I %d er investeringsutgiftene %d kNOK, men investeringsfinansieringen er %d kNOK:",
 			"%d kNOK %s (tillatt avvik er %s kNOK).",
 		]),
-		[y, cost, funded, abs(funded - cost), gap_nb(funded, cost), result.decimal_nb(tolerance)],
+		[y, cost, funded, abs(funded - cost), _gap_nb(funded, cost), result.decimal_nb(_tolerance)],
 	),
 	sprintf(
 		concat(" ", [
 			"In %d the investment costs are %d kNOK, but the investment financing is %d kNOK:",
 			"%d kNOK %s (allowed difference %v kNOK).",
 		]),
-		[y, cost, funded, abs(funded - cost), gap_en(funded, cost), tolerance],
+		[y, cost, funded, abs(funded - cost), _gap_en(funded, cost), _tolerance],
 	),
 )
 
-tolerance := object.get(tiltak.params, ["economy", "investment_balance_tolerance_knok"], 1)
+_tolerance := object.get(tiltak.params, ["economy", "investment_balance_tolerance_knok"], 1)
 
-gap_nb(funded, cost) := "for lite" if funded < cost
+_gap_nb(funded, cost) := "for lite" if funded < cost
 
-gap_nb(funded, cost) := "for mye" if funded > cost
+_gap_nb(funded, cost) := "for mye" if funded > cost
 
-gap_en(funded, cost) := "too little" if funded < cost
+_gap_en(funded, cost) := "too little" if funded < cost
 
-gap_en(funded, cost) := "too much" if funded > cost
+_gap_en(funded, cost) := "too much" if funded > cost
 
-# meta is the annotation chain of this rule, as a rule of its own so that it
+# _meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.
-meta := rego.metadata.chain()
+_meta := rego.metadata.chain()

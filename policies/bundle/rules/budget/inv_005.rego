@@ -25,7 +25,7 @@ package styring.rules.budget.inv_005
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
 
-violation contains result.fail(meta, {
+violation contains result.fail(_meta, {
 	"path": "/investment/rentable",
 	"message": result.msg(
 		"Det er ikke oppgitt om investeringen er rentabel (investment.rentable mangler); angi true eller false.",
@@ -36,6 +36,6 @@ violation contains result.fail(meta, {
 	object.get(tiltak.doc, ["investment", "rentable"], null) == null
 }
 
-# meta is the annotation chain of this rule, as a rule of its own so that it
+# _meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.
-meta := rego.metadata.chain()
+_meta := rego.metadata.chain()

@@ -28,7 +28,7 @@ package styring.rules.budget.inv_006
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
 
-violation contains result.fail(meta, {
+violation contains result.fail(_meta, {
 	"path": "/financing",
 	"message": result.msg(
 		sprintf(
@@ -36,40 +36,40 @@ violation contains result.fail(meta, {
 				"Investeringen er ikke rentabel, men bare %s %% av investeringsfinansieringen",
 				"(%d av %d kNOK) kommer fra andre kilder enn lån; minstekravet er %s %%.",
 			]),
-			[result.decimal_nb(share), non_loan, total, result.decimal_nb(min_pct)],
+			[result.decimal_nb(_share), _non_loan, _total, result.decimal_nb(_min_pct)],
 		),
 		sprintf(
 			concat(" ", [
 				"The investment is not rentable, but only %v %% of its investment financing",
 				"(%d of %d kNOK) comes from sources other than loans; the minimum is %v %%.",
 			]),
-			[share, non_loan, total, min_pct],
+			[_share, _non_loan, _total, _min_pct],
 		),
 	),
 }) if {
 	tiltak.doc.type == "investering"
 	object.get(tiltak.doc, ["investment", "rentable"], null) == false
-	total > 0
-	non_loan * 100 < min_pct * total
+	_total > 0
+	_non_loan * 100 < _min_pct * _total
 }
 
-min_pct := tiltak.params.economy.min_equity_share_non_rentable_pct
+_min_pct := tiltak.params.economy.min_equity_share_non_rentable_pct
 
-# total and non_loan: the investering financing (a missing account is drift), all
+# _total and _non_loan: the investering financing (a missing account is drift), all
 # of it and the part from sources other than lan.
-total := sum([a | fs := tiltak.financing_entries; fs[i].account == "investering"; a := fs[i].amount_knok])
+_total := sum([a | fs := tiltak.financing_entries; fs[i].account == "investering"; a := fs[i].amount_knok])
 
-non_loan := total - sum([a |
+_non_loan := _total - sum([a |
 	fs := tiltak.financing_entries
 	fs[i].account == "investering"
 	fs[i].source == "lan"
 	a := fs[i].amount_knok
 ])
 
-# share: the non-loan share in per cent, rounded down to one decimal for the message
+# _share: the non-loan share in per cent, rounded down to one decimal for the message
 # (so a share just below the minimum never reads as the minimum).
-share := floor((non_loan * 1000) / total) / 10
+_share := floor((_non_loan * 1000) / _total) / 10
 
-# meta is the annotation chain of this rule, as a rule of its own so that it
+# _meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.
-meta := rego.metadata.chain()
+_meta := rego.metadata.chain()

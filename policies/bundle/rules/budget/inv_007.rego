@@ -23,7 +23,7 @@ package styring.rules.budget.inv_007
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
 
-violation contains result.fail(meta, {
+violation contains result.fail(_meta, {
 	"path": "/investment/project_phase",
 	"message": result.msg(
 		sprintf(
@@ -31,27 +31,27 @@ violation contains result.fail(meta, {
 				"Investeringen har anskaffelseskost %d kNOK, over grensen for store prosjekter på %d kNOK,",
 				"men prosjektfasen (investment.project_phase) er ikke oppgitt.",
 			]),
-			[cost, limit],
+			[cost, _limit],
 		),
 		sprintf(
 			concat(" ", [
 				"The investment has an acquisition cost of %d kNOK, above the large-project limit of %d kNOK,",
 				"but its project phase (investment.project_phase) is not given.",
 			]),
-			[cost, limit],
+			[cost, _limit],
 		),
 	),
 }) if {
 	tiltak.doc.type == "investering"
 	cost := tiltak.doc.investment.acquisition_cost_knok
-	cost > limit
+	cost > _limit
 
 	# project_phase is one of the phases: not set is missing.
 	object.get(tiltak.doc, ["investment", "project_phase"], null) == null
 }
 
-limit := tiltak.params.economy.large_project_knok
+_limit := tiltak.params.economy.large_project_knok
 
-# meta is the annotation chain of this rule, as a rule of its own so that it
+# _meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.
-meta := rego.metadata.chain()
+_meta := rego.metadata.chain()

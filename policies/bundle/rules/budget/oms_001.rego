@@ -21,14 +21,11 @@
 #       initiative type.
 package styring.rules.budget.oms_001
 
+import data.styring.lib.budget
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
-import data.styring.rules.budget.bud_001
-import data.styring.rules.budget.bud_004
-import data.styring.rules.data.dat_003
-import data.styring.rules.data.dat_004
 
-violation contains result.fail(meta, {
+violation contains result.fail(_meta, {
 	"path": "/budget_effects",
 	"message": result.msg(
 		sprintf(
@@ -36,38 +33,38 @@ violation contains result.fail(meta, {
 				"Tiltak av typen «%s» skal gi varig innsparing i drift,",
 				"men ingen år i økonomiplanperioden %s har negativ netto driftseffekt (%s).",
 			]),
-			[tiltak.doc.type, bud_001.period, concat(", ", nets)],
+			[tiltak.doc.type, tiltak.period, concat(", ", _nets)],
 		),
 		sprintf(
 			concat(" ", [
 				"An initiative of type «%s» must give a lasting operating saving,",
 				"but no year of the plan period %s has a negative net operating effect (%s).",
 			]),
-			[tiltak.doc.type, bud_001.period, concat(", ", nets)],
+			[tiltak.doc.type, tiltak.period, concat(", ", _nets)],
 		),
 	),
 }) if {
 	tiltak.is_saving_type
-	not saving_year
+	not _saving_year
 }
 
-# saving_year: some y in P has net(y) < 0. When every line is a drift line in P,
+# _saving_year: some y in P has net(y) < 0. When every line is a drift line in P,
 # the nets of P add up to the sum of all amounts, and a negative sum proves one.
-saving_year if {
-	count(dat_003.investering_lines) == 0
-	count(dat_004.outside_years) == 0
-	sum(bud_004.amounts) < 0
+_saving_year if {
+	count(budget.investering_lines) == 0
+	count(budget.outside_years) == 0
+	sum(budget.amounts) < 0
 }
 
 # A year without drift lines has net(y) = 0, so only years in net_by_year can save.
-saving_year if {
+_saving_year if {
 	some y, n in tiltak.net_by_year
 	n < 0
 	y in tiltak.plan_year_set
 }
 
-nets := [sprintf("%d: %v kNOK", [y, tiltak.net_in(y)]) | some y in tiltak.plan_years]
+_nets := [sprintf("%d: %v kNOK", [y, tiltak.net_in(y)]) | some y in tiltak.plan_years]
 
-# meta is the annotation chain of this rule, as a rule of its own so that it
+# _meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.
-meta := rego.metadata.chain()
+_meta := rego.metadata.chain()

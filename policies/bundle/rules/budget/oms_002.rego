@@ -22,12 +22,11 @@
 #       gain.
 package styring.rules.budget.oms_002
 
+import data.styring.lib.budget
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
-import data.styring.rules.budget.bud_004
-import data.styring.rules.data.dat_003
 
-violation contains result.fail(meta, {
+violation contains result.fail(_meta, {
 	"path": sprintf("/budget_effects/%d/bucket", [i]),
 	"message": result.msg(
 		sprintf(
@@ -46,43 +45,43 @@ violation contains result.fail(meta, {
 		),
 	),
 }) if {
-	some i in suspect_lines
+	some i in _suspect_lines
 	l := tiltak.budget_effects[i]
-	found := issues(l)
+	found := _issues(l)
 	count(found) > 0
 }
 
-# suspect_lines: the lines in bucket omstilling or effektivisering that are on
+# _suspect_lines: the lines in bucket omstilling or effektivisering that are on
 # account investering or have an amount >= 0 (looked for only when some line has
 # one). The violation's own test decides.
-suspect_lines contains i if {
-	suspects := dat_003.gain_lines & dat_003.investering_lines
+_suspect_lines contains i if {
+	suspects := budget.gain_lines & budget.investering_lines
 	some i in suspects
 }
 
-suspect_lines contains i if {
-	max(bud_004.amounts) >= 0
+_suspect_lines contains i if {
+	max(budget.amounts) >= 0
 	ls := tiltak.budget_effects
-	some i in dat_003.gain_lines
+	some i in budget.gain_lines
 	ls[i].amount_knok >= 0
 }
 
-issues(l) := array.concat(account_issue(l), amount_issue(l))
+_issues(l) := array.concat(_account_issue(l), _amount_issue(l))
 
-account_issue(l) := [result.msg(
+_account_issue(l) := [result.msg(
 	sprintf("den er ført på konto «%s», ikke «drift»", [l.account]),
 	sprintf("it is on account «%s», not «drift»", [l.account]),
 )] if {
 	l.account != "drift"
 } else := []
 
-amount_issue(l) := [result.msg(
+_amount_issue(l) := [result.msg(
 	sprintf("beløpet %v kNOK er ikke negativt", [l.amount_knok]),
 	sprintf("the amount %v kNOK is not negative", [l.amount_knok]),
 )] if {
 	l.amount_knok >= 0
 } else := []
 
-# meta is the annotation chain of this rule, as a rule of its own so that it
+# _meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.
-meta := rego.metadata.chain()
+_meta := rego.metadata.chain()

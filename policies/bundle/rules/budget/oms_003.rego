@@ -23,11 +23,11 @@
 #       effects.
 package styring.rules.budget.oms_003
 
+import data.styring.lib.budget
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
-import data.styring.rules.data.dat_003
 
-violation contains result.fail(meta, {
+violation contains result.fail(_meta, {
 	"path": sprintf("/budget_effects/%d/one_off", [i]),
 	"message": result.msg(
 		sprintf(
@@ -47,11 +47,11 @@ violation contains result.fail(meta, {
 	),
 }) if {
 	# one_off lines in bucket omstilling or effektivisering
-	one_off_gains := dat_003.one_off_lines & dat_003.gain_lines
+	one_off_gains := budget.one_off_lines & budget.gain_lines
 	some i in one_off_gains
 	l := tiltak.budget_effects[i]
 }
 
-# meta is the annotation chain of this rule, as a rule of its own so that it
+# _meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.
-meta := rego.metadata.chain()
+_meta := rego.metadata.chain()

@@ -23,9 +23,8 @@ package styring.rules.data.dat_002
 
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
-import data.styring.rules.governance.gov_004
 
-violation contains result.fail(meta, {
+violation contains result.fail(_meta, {
 	"path": "/end_date",
 	"message": result.msg(
 		sprintf(
@@ -41,7 +40,7 @@ violation contains result.fail(meta, {
 	tiltak.doc.end_date < tiltak.doc.start_date
 }
 
-violation contains result.fail(meta, {
+violation contains result.fail(_meta, {
 	"path": "/plan_period/end_year",
 	"message": result.msg(
 		sprintf(
@@ -49,14 +48,14 @@ violation contains result.fail(meta, {
 				"Økonomiplanperioden slutter i %d (end_year), før den starter i %d (start_year).",
 				"Til dette er rettet, vurderes tiltaket mot standardperioden %s.",
 			]),
-			[pp.end_year, pp.start_year, gov_004.default_period],
+			[pp.end_year, pp.start_year, tiltak.default_period],
 		),
 		sprintf(
 			concat(" ", [
 				"The plan period ends in %d (end_year), before it starts in %d (start_year).",
 				"Until this is corrected, the initiative is checked against the default period %s.",
 			]),
-			[pp.end_year, pp.start_year, gov_004.default_period],
+			[pp.end_year, pp.start_year, tiltak.default_period],
 		),
 	),
 }) if {
@@ -64,6 +63,6 @@ violation contains result.fail(meta, {
 	pp.end_year < pp.start_year
 }
 
-# meta is the annotation chain of this rule, as a rule of its own so that it
+# _meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.
-meta := rego.metadata.chain()
+_meta := rego.metadata.chain()

@@ -24,11 +24,11 @@
 #       of the amounts, or correct the field that tells them apart.
 package styring.rules.data.dat_003
 
+import data.styring.lib.budget
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
-import data.styring.rules.data.dat_004
 
-violation contains result.fail(meta, {
+violation contains result.fail(_meta, {
 	"path": sprintf("/budget_effects/%d", [i]),
 	"message": result.msg(
 		sprintf(
@@ -36,97 +36,69 @@ violation contains result.fail(meta, {
 				"Budsjettlinje nr. %d (%d, %s, bucket %s, %s, %d kNOK) gjentar linje nr. %d (%d kNOK).",
 				"Slå linjene sammen til én linje.",
 			]),
-			[i + 1, k[0], k[1], k[2], one_off_nb[k[3]], l.amount_knok, first + 1, first_amount],
+			[i + 1, k[0], k[1], k[2], _one_off_nb[k[3]], l.amount_knok, first + 1, first_amount],
 		),
 		sprintf(
 			"Budget line no. %d (%d, %s, bucket %s, %s, %d kNOK) repeats line no. %d (%d kNOK). Merge the lines into one.",
-			[i + 1, k[0], k[1], k[2], one_off_en[k[3]], l.amount_knok, first + 1, first_amount],
+			[i + 1, k[0], k[1], k[2], _one_off_en[k[3]], l.amount_knok, first + 1, first_amount],
 		),
 	),
 }) if {
-	not distinct_keys
-	some i, k in keys
-	same := [j | some j, kj in keys; kj == k]
+	not _distinct_keys
+	some i, k in _keys
+	same := [j | some j, kj in _keys; kj == k]
 	first := same[0]
 	first < i
 	l := tiltak.budget_effects[i]
 	first_amount := tiltak.budget_effects[first].amount_knok
 }
 
-# keys[i] is line i's identity: (year, account, bucket, one_off), defaults applied.
-keys := [[l.year, l.account, object.get(l, "bucket", "ingen"), object.get(l, "one_off", false)] |
+# _keys[i] is line i's identity: (year, account, bucket, one_off), defaults applied.
+_keys := [[l.year, l.account, object.get(l, "bucket", "ingen"), object.get(l, "one_off", false)] |
 	some l in tiltak.budget_effects
 ]
 
-one_off_nb := {true: "engangs", false: "varig"}
+_one_off_nb := {true: "engangs", false: "varig"}
 
-one_off_en := {true: "one-off", false: "permanent"}
+_one_off_en := {true: "one-off", false: "permanent"}
 
-# distinct_keys is a cheap proof that no two lines share their identity, so that
-# keys is built only when two lines may repeat each other. Lines with the same
+# _distinct_keys is a cheap proof that no two lines share their identity, so that
+# _keys is built only when two lines may repeat each other. Lines with the same
 # identity share the year, and fall in the same group of each body below.
 #
 # No two lines share a year.
-distinct_keys if count(dat_004.line_years) == count(tiltak.budget_effects)
+_distinct_keys if count(budget.line_years) == count(tiltak.budget_effects)
 
 # No two lines of an account share a year (drift and investering lines).
-distinct_keys if {
-	count(investering_lines) > 0
-	count(tiltak.drift_years) + count(investering_years) == count(tiltak.budget_effects)
+_distinct_keys if {
+	count(budget.investering_lines) > 0
+	count(tiltak.drift_years) + count(budget.investering_years) == count(tiltak.budget_effects)
 }
 
 # The groups one_off, omstilling, effektivisering, investering and the rest are
 # disjoint, and no two lines of a group share a year.
-distinct_keys if {
-	sizes := [count(one_off_lines), count(omstilling_lines), count(effektivisering_lines), count(investering_lines)]
-	count(grouped_lines) == sum(sizes)
-	every group in [one_off_lines, omstilling_lines, effektivisering_lines, investering_lines, all_lines - grouped_lines] {
+_distinct_keys if {
+	sizes := [
+		count(budget.one_off_lines), count(budget.omstilling_lines),
+		count(budget.effektivisering_lines), count(budget.investering_lines),
+	]
+	count(_grouped_lines) == sum(sizes)
+	every group in [
+		budget.one_off_lines, budget.omstilling_lines, budget.effektivisering_lines, budget.investering_lines,
+		_all_lines - _grouped_lines,
+	] {
 		count({y | ls := tiltak.budget_effects; some i in group; y := ls[i].year}) == count(group)
 	}
 }
 
-# The indexes of the lines by one_off, bucket and account, as the document has
-# them (a missing one_off is false, a missing bucket ingen). BUD-002, INV-001,
-# INV-004, OMS-001, OMS-002 and OMS-003 read them too.
-one_off_lines contains i if {
-	ls := tiltak.budget_effects
-	some i
-	ls[i].one_off == true
-}
+# The lines of the groups (the indexes of lib/budget.rego; gain_lines are the
+# omstilling and effektivisering lines).
+_grouped_lines := (budget.one_off_lines | budget.gain_lines) | budget.investering_lines
 
-omstilling_lines contains i if {
-	ls := tiltak.budget_effects
-	some i
-	ls[i].bucket == "omstilling"
-}
-
-effektivisering_lines contains i if {
-	ls := tiltak.budget_effects
-	some i
-	ls[i].bucket == "effektivisering"
-}
-
-gain_lines := omstilling_lines | effektivisering_lines
-
-investering_lines contains i if {
-	ls := tiltak.budget_effects
-	some i
-	ls[i].account == "investering"
-}
-
-investering_years contains y if {
-	ls := tiltak.budget_effects
-	some i
-	ls[i].account == "investering"
-	y := ls[i].year
-}
-
-grouped_lines := ((one_off_lines | omstilling_lines) | effektivisering_lines) | investering_lines
-
-all_lines contains i if {
+_all_lines contains i if {
 	some i, _ in tiltak.budget_effects
 }
 
-# meta is the annotation chain of this rule, as a rule of its own so that it
+# _meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.
-meta := rego.metadata.chain()
+_meta := rego.metadata.chain()

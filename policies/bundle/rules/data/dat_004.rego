@@ -22,36 +22,30 @@
 #       year.
 package styring.rules.data.dat_004
 
+import data.styring.lib.budget
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
-import data.styring.rules.budget.bud_001
 
-violation contains result.fail(meta, {
+violation contains result.fail(_meta, {
 	"path": sprintf("/budget_effects/%d/year", [i]),
 	"message": result.msg(
 		sprintf(
 			"Budsjettlinje nr. %d gjelder %d (%s, %d kNOK), som ligger utenfor økonomiplanperioden %s.",
-			[i + 1, l.year, l.account, l.amount_knok, bud_001.period],
+			[i + 1, l.year, l.account, l.amount_knok, tiltak.period],
 		),
 		sprintf(
 			"Budget line no. %d is for %d (%s, %d kNOK), which is outside the plan period %s.",
-			[i + 1, l.year, l.account, l.amount_knok, bud_001.period],
+			[i + 1, l.year, l.account, l.amount_knok, tiltak.period],
 		),
 	),
 }) if {
-	some y in outside_years
+	some y in budget.outside_years
 	ls := tiltak.budget_effects
 	some i
 	ls[i].year == y
 	l := ls[i]
 }
 
-# line_years: the years that have a budget line. DAT-003 compares its size with
-# the number of lines; BUD-002 and OMS-001 read it too.
-line_years := {y | y := tiltak.budget_effects[_].year}
-
-outside_years := line_years - tiltak.plan_year_set
-
-# meta is the annotation chain of this rule, as a rule of its own so that it
+# _meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.
-meta := rego.metadata.chain()
+_meta := rego.metadata.chain()

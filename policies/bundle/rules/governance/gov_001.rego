@@ -20,33 +20,33 @@ package styring.rules.governance.gov_001
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
 
-violation contains result.fail(meta, {
+violation contains result.fail(_meta, {
 	"path": "/owner",
 	"message": result.msg(
-		sprintf("Tiltaket mangler eier: %s er ikke fylt ut.", [concat(" og ", missing_nb)]),
-		sprintf("The initiative has no owner: %s %s not filled in.", [concat(" and ", missing_nb), verb_en]),
+		sprintf("Tiltaket mangler eier: %s er ikke fylt ut.", [concat(" og ", _missing_nb)]),
+		sprintf("The initiative has no owner: %s %s not filled in.", [concat(" and ", _missing_nb), _verb_en]),
 	),
 }) if {
-	owner_incomplete
+	_owner_incomplete
 }
 
-# owner_incomplete: owner.name or owner.role is not set. Both are strings, so not
+# _owner_incomplete: owner.name or owner.role is not set. Both are strings, so not
 # set is missing or "".
-owner_incomplete if object.get(tiltak.doc, ["owner", "name"], "") == ""
+_owner_incomplete if object.get(tiltak.doc, ["owner", "name"], "") == ""
 
-owner_incomplete if object.get(tiltak.doc, ["owner", "role"], "") == ""
+_owner_incomplete if object.get(tiltak.doc, ["owner", "role"], "") == ""
 
-missing contains field if {
+_missing contains field if {
 	some field in ["owner.name", "owner.role"]
 	not tiltak.set_at(split(field, "."))
 }
 
-missing_nb := sort(missing)
+_missing_nb := sort(_missing)
 
-default verb_en := "is"
+default _verb_en := "is"
 
-verb_en := "are" if count(missing) > 1
+_verb_en := "are" if count(_missing) > 1
 
-# meta is the annotation chain of this rule, as a rule of its own so that it
+# _meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.
-meta := rego.metadata.chain()
+_meta := rego.metadata.chain()

@@ -26,48 +26,48 @@ package styring.rules.governance.gov_002
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
 
-violation contains result.fail(meta, {
+violation contains result.fail(_meta, {
 	"path": "/decisions",
 	"message": result.msg(
-		sprintf("Tiltaket har status %s, men %s.", [tiltak.status, found_nb]),
-		sprintf("The initiative has status %s, but %s.", [tiltak.status, found_en]),
+		sprintf("Tiltaket har status %s, men %s.", [tiltak.status, _found_nb]),
+		sprintf("The initiative has status %s, but %s.", [tiltak.status, _found_en]),
 	),
 }) if {
 	# status at least vedtatt; avvist has no rank, so the lookup fails for it.
 	tiltak.status_rank[tiltak.status] >= tiltak.status_rank.vedtatt
-	not has_case_no
+	not _has_case_no
 }
 
-decisions := object.get(tiltak.doc, "decisions", [])
+_decisions := object.get(tiltak.doc, "decisions", [])
 
 # case_no is a string: set is present and not "".
-has_case_no if {
-	some d in decisions
+_has_case_no if {
+	some d in _decisions
 	object.get(d, "case_no", "") != ""
 }
 
-found_nb := "ingen vedtak er registrert i decisions" if count(decisions) == 0
+_found_nb := "ingen vedtak er registrert i decisions" if count(_decisions) == 0
 
-found_nb := sprintf(
+_found_nb := sprintf(
 	"ingen av de %d registrerte vedtakene i decisions har saksnummer (case_no)",
-	[count(decisions)],
+	[count(_decisions)],
 ) if {
-	count(decisions) > 1
+	count(_decisions) > 1
 }
 
-found_nb := "det registrerte vedtaket i decisions har ikke saksnummer (case_no)" if count(decisions) == 1
+_found_nb := "det registrerte vedtaket i decisions har ikke saksnummer (case_no)" if count(_decisions) == 1
 
-found_en := "no decision is recorded in decisions" if count(decisions) == 0
+_found_en := "no decision is recorded in decisions" if count(_decisions) == 0
 
-found_en := sprintf(
+_found_en := sprintf(
 	"none of the %d decisions recorded in decisions has a case number (case_no)",
-	[count(decisions)],
+	[count(_decisions)],
 ) if {
-	count(decisions) > 1
+	count(_decisions) > 1
 }
 
-found_en := "the decision recorded in decisions has no case number (case_no)" if count(decisions) == 1
+_found_en := "the decision recorded in decisions has no case number (case_no)" if count(_decisions) == 1
 
-# meta is the annotation chain of this rule, as a rule of its own so that it
+# _meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.
-meta := rego.metadata.chain()
+_meta := rego.metadata.chain()

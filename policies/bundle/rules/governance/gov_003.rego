@@ -23,25 +23,25 @@ package styring.rules.governance.gov_003
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
 
-violation contains result.fail(meta, {
+violation contains result.fail(_meta, {
 	"path": "/description",
 	"message": result.msg(
-		sprintf("Tiltaket mangler beskrivelse: description %s.", [state_nb]),
-		sprintf("The initiative has no description: description %s.", [state_en]),
+		sprintf("Tiltaket mangler beskrivelse: description %s.", [_state_nb]),
+		sprintf("The initiative has no description: description %s.", [_state_en]),
 	),
 }) if {
 	# description is a string: not set is missing or "".
 	object.get(tiltak.doc, "description", "") == ""
 }
 
-state_nb := "er tom" if tiltak.given_at(["description"])
+_state_nb := "er tom" if tiltak.given_at(["description"])
 
-state_nb := "er ikke fylt ut" if not tiltak.given_at(["description"])
+_state_nb := "er ikke fylt ut" if not tiltak.given_at(["description"])
 
-state_en := "is empty" if tiltak.given_at(["description"])
+_state_en := "is empty" if tiltak.given_at(["description"])
 
-state_en := "is not filled in" if not tiltak.given_at(["description"])
+_state_en := "is not filled in" if not tiltak.given_at(["description"])
 
-# meta is the annotation chain of this rule, as a rule of its own so that it
+# _meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.
-meta := rego.metadata.chain()
+_meta := rego.metadata.chain()

@@ -26,7 +26,7 @@ package styring.rules.governance.gov_004
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
 
-violation contains result.fail(meta, {
+violation contains result.fail(_meta, {
 	"path": sprintf("/%s", [field]),
 	"message": message,
 }) if {
@@ -35,42 +35,36 @@ violation contains result.fail(meta, {
 
 	# not set (tiltak.filled): missing, null or empty
 	object.get(doc, field, null) in {null, "", [], {}}
-	message := text[field]
+	message := _text[field]
 }
 
-text["start_date"] := result.msg(
+_text["start_date"] := result.msg(
 	"Tiltaket mangler startdato: start_date er ikke fylt ut.",
 	"The initiative has no start date: start_date is not filled in.",
 )
 
-text["end_date"] := result.msg(
+_text["end_date"] := result.msg(
 	"Tiltaket mangler sluttdato: end_date er ikke fylt ut.",
 	"The initiative has no end date: end_date is not filled in.",
 )
 
-text["plan_period"] := result.msg(
+_text["plan_period"] := result.msg(
 	sprintf(
 		concat(" ", [
 			"Tiltaket mangler økonomiplanperiode: plan_period er ikke fylt ut.",
 			"Til den er fylt ut, vurderes tiltaket mot standardperioden %s.",
 		]),
-		[default_period],
+		[tiltak.default_period],
 	),
 	sprintf(
 		concat(" ", [
 			"The initiative has no plan period: plan_period is not filled in.",
 			"Until it is, the initiative is checked against the default period %s.",
 		]),
-		[default_period],
+		[tiltak.default_period],
 	),
 )
 
-# default_period: parameters.plan.plan_years, the P of an initiative without a
-# valid plan_period (also used by DAT-002's message).
-default_period := sprintf("%d–%d", [min(years), max(years)]) if {
-	years := tiltak.params.plan.plan_years
-}
-
-# meta is the annotation chain of this rule, as a rule of its own so that it
+# _meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.
-meta := rego.metadata.chain()
+_meta := rego.metadata.chain()

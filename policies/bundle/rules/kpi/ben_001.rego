@@ -28,44 +28,44 @@ package styring.rules.kpi.ben_001
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
 
-violation contains result.fail(meta, {
+violation contains result.fail(_meta, {
 	"path": "/benefits_plan/owner",
 	"message": result.msg(
 		sprintf(
 			"Gevinstrealiseringsplanen mangler eier (benefits_plan.owner er ikke fylt ut), men %s.",
-			[why_nb],
+			[_why_nb],
 		),
 		sprintf(
 			"The benefits realisation plan has no owner (benefits_plan.owner is not filled in), but %s.",
-			[why_en],
+			[_why_en],
 		),
 	),
 }) if {
 	object.get(tiltak.doc, ["benefits_plan", "owner"], "") == ""
-	gains_expected
+	_gains_expected
 }
 
-gains_expected if tiltak.is_saving_type
+_gains_expected if tiltak.is_saving_type
 
-gains_expected if {
+_gains_expected if {
 	tiltak.doc.type == "investering"
 	nets := tiltak.net_by_year
 	some y in tiltak.plan_years
 	nets[y] < 0
 }
 
-saving_years := sort([y | some y in tiltak.plan_years; tiltak.net_by_year[y] < 0])
+_saving_years := sort([y | some y in tiltak.plan_years; tiltak.net_by_year[y] < 0])
 
-savings := [sprintf("%d: %v kNOK", [y, tiltak.net_by_year[y]]) | some y in saving_years]
+_savings := [sprintf("%d: %v kNOK", [y, tiltak.net_by_year[y]]) | some y in _saving_years]
 
-why_nb := sprintf("tiltak av typen «%s» skal realisere gevinster", [tiltak.doc.type]) if {
+_why_nb := sprintf("tiltak av typen «%s» skal realisere gevinster", [tiltak.doc.type]) if {
 	tiltak.is_saving_type
-} else := sprintf("investeringen gir netto innsparing i drift (%s)", [concat(", ", savings)])
+} else := sprintf("investeringen gir netto innsparing i drift (%s)", [concat(", ", _savings)])
 
-why_en := sprintf("an initiative of type «%s» is to realise gains", [tiltak.doc.type]) if {
+_why_en := sprintf("an initiative of type «%s» is to realise gains", [tiltak.doc.type]) if {
 	tiltak.is_saving_type
-} else := sprintf("the investment gives a net operating saving (%s)", [concat(", ", savings)])
+} else := sprintf("the investment gives a net operating saving (%s)", [concat(", ", _savings)])
 
-# meta is the annotation chain of this rule, as a rule of its own so that it
+# _meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.
-meta := rego.metadata.chain()
+_meta := rego.metadata.chain()

@@ -29,57 +29,57 @@ package styring.rules.kpi.ben_002
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
 
-violation contains result.fail(meta, {
+violation contains result.fail(_meta, {
 	"path": "/benefits_plan/budget_withdrawal",
 	"year": y,
-	"message": message(y, w, n, gap, limit),
+	"message": _message(y, w, n, gap, limit),
 }) if {
 	tiltak.is_saving_type
 	nets := tiltak.net_by_year
 	some y, n in nets
 	n < 0
-	not withdrawal_by_year[y] == n # a withdrawal of exactly net(y) has no gap
+	not _withdrawal_by_year[y] == n # a withdrawal of exactly net(y) has no gap
 	y in tiltak.plan_year_set
-	w := object.get(withdrawal_by_year, y, 0)
+	w := object.get(_withdrawal_by_year, y, 0)
 	gap := abs(w - n)
-	gap * 100 > tolerance_pct * abs(n)
-	limit := round((tolerance_pct * abs(n)) / 10) / 10
+	gap * 100 > _tolerance_pct * abs(n)
+	limit := round((_tolerance_pct * abs(n)) / 10) / 10
 }
 
-# message names the year, the withdrawal, the net saving, the gap and the tolerance.
-message(y, w, n, gap, limit) := result.msg(
+# _message names the year, the withdrawal, the net saving, the gap and the tolerance.
+_message(y, w, n, gap, limit) := result.msg(
 	sprintf(
 		concat(" ", [
 			"For %d er budsjettuttrekket i gevinstplanen %v kNOK, men netto innsparing i drift er %v kNOK:",
 			"avviket på %v kNOK er større enn toleransen på %v %% (%v kNOK).",
 		]),
-		[y, w, n, gap, result.decimal_nb(tolerance_pct), result.decimal_nb(limit)],
+		[y, w, n, gap, result.decimal_nb(_tolerance_pct), result.decimal_nb(limit)],
 	),
 	sprintf(
 		concat(" ", [
 			"For %d the budget withdrawal in the benefits plan is %v kNOK, but the net operating saving is %v kNOK:",
 			"the gap of %v kNOK exceeds the tolerance of %v %% (%v kNOK).",
 		]),
-		[y, w, n, gap, tolerance_pct, limit],
+		[y, w, n, gap, _tolerance_pct, limit],
 	),
 )
 
-tolerance_pct := tiltak.params.economy.benefit_withdrawal_tolerance_pct
+_tolerance_pct := tiltak.params.economy.benefit_withdrawal_tolerance_pct
 
-withdrawals := object.get(tiltak.doc, ["benefits_plan", "budget_withdrawal"], [])
+_withdrawals := object.get(tiltak.doc, ["benefits_plan", "budget_withdrawal"], [])
 
-# withdrawal_by_year[y] = the sum of budget withdrawals for year y. When every
+# _withdrawal_by_year[y] = the sum of budget withdrawals for year y. When every
 # year has one withdrawal (the usual case) that is its amount; else one
 # comprehension keyed by year (OPA indexes the inner one by y) sums them.
-withdrawal_by_year := {y: a | ws := withdrawals; y := ws[j].year; a := ws[j].amount_knok} if {
-	count(withdrawal_years) == count(withdrawals)
+_withdrawal_by_year := {y: a | ws := _withdrawals; y := ws[j].year; a := ws[j].amount_knok} if {
+	count(_withdrawal_years) == count(_withdrawals)
 } else := {y: total |
-	some y in withdrawal_years
-	total := sum([a | ws := withdrawals; ws[j].year == y; a := ws[j].amount_knok])
+	some y in _withdrawal_years
+	total := sum([a | ws := _withdrawals; ws[j].year == y; a := ws[j].amount_knok])
 }
 
-withdrawal_years contains w.year if some w in withdrawals
+_withdrawal_years contains w.year if some w in _withdrawals
 
-# meta is the annotation chain of this rule, as a rule of its own so that it
+# _meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.
-meta := rego.metadata.chain()
+_meta := rego.metadata.chain()

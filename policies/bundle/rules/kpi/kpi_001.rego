@@ -22,7 +22,7 @@ package styring.rules.kpi.kpi_001
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
 
-violation contains result.fail(meta, {
+violation contains result.fail(_meta, {
 	"path": "/kpis",
 	"message": result.msg(
 		"Tiltaket har ingen styringsparametere (kpis er ikke fylt ut). Effekten av tiltaket må kunne måles.",
@@ -32,6 +32,6 @@ violation contains result.fail(meta, {
 	count(object.get(tiltak.doc, "kpis", [])) == 0
 }
 
-# meta is the annotation chain of this rule, as a rule of its own so that it
+# _meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.
-meta := rego.metadata.chain()
+_meta := rego.metadata.chain()

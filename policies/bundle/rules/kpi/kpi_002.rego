@@ -21,30 +21,31 @@
 package styring.rules.kpi.kpi_002
 
 import data.styring.lib.initiative as tiltak
+import data.styring.lib.kpi
 import data.styring.lib.result
 
-violation contains result.fail(meta, {
+violation contains result.fail(_meta, {
 	"path": sprintf("/kpis/%d", [i]),
 	"message": result.msg(
-		sprintf("Styringsparameter nr. %d%s mangler %s.", [i + 1, label(k), join(missing, "og")]),
-		sprintf("KPI no. %d%s lacks %s.", [i + 1, label(k), join(missing, "and")]),
+		sprintf("Styringsparameter nr. %d%s mangler %s.", [i + 1, kpi.label(k), kpi.join(missing, "og")]),
+		sprintf("KPI no. %d%s lacks %s.", [i + 1, kpi.label(k), kpi.join(missing, "and")]),
 	),
 }) if {
-	not complete
+	not _complete
 	some i, k in tiltak.doc.kpis
 	missing := [concat(".", f) |
-		some f in required
+		some f in _required
 		not tiltak.filled(object.get(k, f, null))
 	]
 	count(missing) > 0
 }
 
-# complete holds when every KPI has every required field. Each field is
+# _complete holds when every KPI has every required field. Each field is
 # collected in one pass over the KPIs (a KPI without it adds nothing), which is
 # far cheaper than testing each field of each KPI: a valid document has as many
 # values of each field as it has KPIs. The schema makes the fields strings, dates
 # and numbers, so a present field is set unless it is an empty name or unit.
-complete if {
+_complete if {
 	kpis := tiltak.doc.kpis
 	n := count(kpis)
 	kpi_names := [x | x := kpis[_].name]
@@ -59,7 +60,7 @@ complete if {
 	count([x | x := kpis[_].target.year]) == n
 }
 
-required := [
+_required := [
 	["name"],
 	["unit"],
 	["baseline", "value"],
@@ -68,21 +69,6 @@ required := [
 	["target", "year"],
 ]
 
-# label names the KPI by its name, else its id, else nothing. label and join
-# serve the messages of all the per-KPI rules, which import them from here.
-label(k) := sprintf(" «%s»", [k.name]) if {
-	tiltak.filled(object.get(k, "name", null))
-} else := sprintf(" (id %s)", [k.id]) if {
-	tiltak.filled(object.get(k, "id", null))
-} else := ""
-
-# join lists xs as "a, b og c".
-join(xs, _) := xs[0] if count(xs) == 1
-
-join(xs, word) := sprintf("%s %s %s", [concat(", ", array.slice(xs, 0, count(xs) - 1)), word, xs[count(xs) - 1]]) if {
-	count(xs) > 1
-}
-
-# meta is the annotation chain of this rule, as a rule of its own so that it
+# _meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.
-meta := rego.metadata.chain()
+_meta := rego.metadata.chain()

@@ -21,10 +21,10 @@
 package styring.rules.kpi.kpi_003
 
 import data.styring.lib.initiative as tiltak
+import data.styring.lib.kpi
 import data.styring.lib.result
-import data.styring.rules.kpi.kpi_002
 
-violation contains result.fail(meta, {
+violation contains result.fail(_meta, {
 	"path": sprintf("/kpis/%d/baseline/date", [i]),
 	"message": result.msg(
 		sprintf(
@@ -32,19 +32,19 @@ violation contains result.fail(meta, {
 				"Utgangsverdien for styringsparameter nr. %d%s er datert %s, etter oppstart %s (start_date).",
 				"Før-tallet må finnes før tiltaket starter.",
 			]),
-			[i + 1, kpi_002.label(k), baseline_date, start],
+			[i + 1, kpi.label(k), baseline_date, start],
 		),
 		sprintf(
 			concat(" ", [
 				"The baseline of KPI no. %d%s is dated %s, after the start %s (start_date).",
 				"The before figure must exist before the initiative starts.",
 			]),
-			[i + 1, kpi_002.label(k), baseline_date, start],
+			[i + 1, kpi.label(k), baseline_date, start],
 		),
 	),
 }) if {
 	start := tiltak.doc.start_date
-	max(baseline_dates) > start
+	max(_baseline_dates) > start
 	kpis := tiltak.doc.kpis
 	some i
 	baseline_date := kpis[i].baseline.date
@@ -52,13 +52,13 @@ violation contains result.fail(meta, {
 	k := kpis[i]
 }
 
-# baseline_dates are the baseline dates of all KPIs, gathered in one pass: a
+# _baseline_dates are the baseline dates of all KPIs, gathered in one pass: a
 # valid document fails the rule on comparing the latest of them with the start.
-baseline_dates contains d if {
+_baseline_dates contains d if {
 	kpis := tiltak.doc.kpis
 	d := kpis[_].baseline.date
 }
 
-# meta is the annotation chain of this rule, as a rule of its own so that it
+# _meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.
-meta := rego.metadata.chain()
+_meta := rego.metadata.chain()

@@ -21,10 +21,10 @@
 package styring.rules.kpi.kpi_004
 
 import data.styring.lib.initiative as tiltak
+import data.styring.lib.kpi
 import data.styring.lib.result
-import data.styring.rules.kpi.kpi_002
 
-violation contains result.fail(meta, {
+violation contains result.fail(_meta, {
 	"path": sprintf("/kpis/%d/measurements", [i]),
 	"message": result.msg(
 		sprintf(
@@ -32,34 +32,34 @@ violation contains result.fail(meta, {
 				"Styringsparameter nr. %d%s mangler måling i %s %s.",
 				"Effekten må måles før, underveis og etter (for, under og etter).",
 			]),
-			[i + 1, kpi_002.label(k), phase_word_nb(missing), kpi_002.join(missing, "og")],
+			[i + 1, kpi.label(k), _phase_word_nb(missing), kpi.join(missing, "og")],
 		),
 		sprintf(
 			concat(" ", [
 				"KPI no. %d%s has no measurement in the %s %s.",
 				"The effect must be measured before, during and after (for, under and etter).",
 			]),
-			[i + 1, kpi_002.label(k), phase_word_en(missing), kpi_002.join(missing, "and")],
+			[i + 1, kpi.label(k), _phase_word_en(missing), kpi.join(missing, "and")],
 		),
 	),
 }) if {
 	some i, k in tiltak.doc.kpis
 	present := {p | p := k.measurements[_].phase}
 	count(present) < 3 # the schema knows only the three phases
-	missing := [p | some p in phases; not p in present]
+	missing := [p | some p in _phases; not p in present]
 	count(missing) > 0
 }
 
-phases := ["for", "under", "etter"]
+_phases := ["for", "under", "etter"]
 
-phase_word_nb(xs) := "fasen" if count(xs) == 1
+_phase_word_nb(xs) := "fasen" if count(xs) == 1
 
-phase_word_nb(xs) := "fasene" if count(xs) > 1
+_phase_word_nb(xs) := "fasene" if count(xs) > 1
 
-phase_word_en(xs) := "phase" if count(xs) == 1
+_phase_word_en(xs) := "phase" if count(xs) == 1
 
-phase_word_en(xs) := "phases" if count(xs) > 1
+_phase_word_en(xs) := "phases" if count(xs) > 1
 
-# meta is the annotation chain of this rule, as a rule of its own so that it
+# _meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.
-meta := rego.metadata.chain()
+_meta := rego.metadata.chain()

@@ -23,10 +23,10 @@
 package styring.rules.kpi.kpi_005
 
 import data.styring.lib.initiative as tiltak
+import data.styring.lib.kpi
 import data.styring.lib.result
-import data.styring.rules.kpi.kpi_002
 
-violation contains result.fail(meta, {
+violation contains result.fail(_meta, {
 	"path": sprintf("/kpis/%d/measurements/%d/date", [i, j]),
 	"message": result.msg(
 		sprintf(
@@ -34,25 +34,25 @@ violation contains result.fail(meta, {
 				"Styringsparameter nr. %d%s: målingen før (fase for) er datert %s, etter oppstart %s (start_date).",
 				"Før-målingen må tas før tiltaket starter.",
 			]),
-			[i + 1, kpi_002.label(k), m.date, tiltak.doc.start_date],
+			[i + 1, kpi.label(k), m.date, tiltak.doc.start_date],
 		),
 		sprintf(
 			concat(" ", [
 				"KPI no. %d%s: the before measurement (phase for) is dated %s, after the start %s (start_date).",
 				"The before measurement must be taken before the initiative starts.",
 			]),
-			[i + 1, kpi_002.label(k), m.date, tiltak.doc.start_date],
+			[i + 1, kpi.label(k), m.date, tiltak.doc.start_date],
 		),
 	),
 }) if {
-	max(for_dates) > tiltak.doc.start_date
+	max(_for_dates) > tiltak.doc.start_date
 	some i, k in tiltak.doc.kpis
 	some j, m in k.measurements
 	m.phase == "for"
 	m.date > tiltak.doc.start_date
 }
 
-violation contains result.fail(meta, {
+violation contains result.fail(_meta, {
 	"path": sprintf("/kpis/%d/measurements/%d/date", [i, j]),
 	"message": result.msg(
 		sprintf(
@@ -60,18 +60,18 @@ violation contains result.fail(meta, {
 				"Styringsparameter nr. %d%s: målingen etter (fase etter) er datert %s, ikke etter slutt %s (end_date).",
 				"Etter-målingen må tas etter at tiltaket er avsluttet.",
 			]),
-			[i + 1, kpi_002.label(k), m.date, tiltak.doc.end_date],
+			[i + 1, kpi.label(k), m.date, tiltak.doc.end_date],
 		),
 		sprintf(
 			concat(" ", [
 				"KPI no. %d%s: the after measurement (phase etter) is dated %s, not after the end %s (end_date).",
 				"The after measurement must be taken after the initiative has ended.",
 			]),
-			[i + 1, kpi_002.label(k), m.date, tiltak.doc.end_date],
+			[i + 1, kpi.label(k), m.date, tiltak.doc.end_date],
 		),
 	),
 }) if {
-	min(etter_dates) <= tiltak.doc.end_date
+	min(_etter_dates) <= tiltak.doc.end_date
 	some i, k in tiltak.doc.kpis
 	some j, m in k.measurements
 	m.phase == "etter"
@@ -79,22 +79,22 @@ violation contains result.fail(meta, {
 	m.date != ""
 }
 
-# for_dates and etter_dates are the dates of the for and etter measurements,
+# _for_dates and _etter_dates are the dates of the for and etter measurements,
 # each gathered in one pass over all measurements: a valid document fails the
 # rule on comparing the latest for date and the earliest etter date.
-for_dates contains d if {
+_for_dates contains d if {
 	kpis := tiltak.doc.kpis
 	some i, j
 	kpis[i].measurements[j].phase == "for"
 	d := kpis[i].measurements[j].date
 }
 
-etter_dates := {d |
+_etter_dates := {d |
 	kpis := tiltak.doc.kpis
 	kpis[i].measurements[j].phase == "etter"
 	d := kpis[i].measurements[j].date
 } - {""}
 
-# meta is the annotation chain of this rule, as a rule of its own so that it
+# _meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.
-meta := rego.metadata.chain()
+_meta := rego.metadata.chain()

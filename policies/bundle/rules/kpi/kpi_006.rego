@@ -20,37 +20,37 @@
 package styring.rules.kpi.kpi_006
 
 import data.styring.lib.initiative as tiltak
+import data.styring.lib.kpi
 import data.styring.lib.result
-import data.styring.rules.kpi.kpi_002
 
-violation contains result.fail(meta, {
+violation contains result.fail(_meta, {
 	"path": sprintf("/kpis/%d/target/year", [i]),
 	"message": result.msg(
 		sprintf(
 			"Målåret %v (target.year) for styringsparameter nr. %d%s ligger utenfor økonomiplanperioden %d–%d.",
-			[year, i + 1, kpi_002.label(k), first_year, last_year],
+			[year, i + 1, kpi.label(k), _first_year, _last_year],
 		),
 		sprintf(
 			"The target year %v (target.year) of KPI no. %d%s is outside the plan period %d–%d.",
-			[year, i + 1, kpi_002.label(k), first_year, last_year],
+			[year, i + 1, kpi.label(k), _first_year, _last_year],
 		),
 	),
 }) if {
-	some year in outside_years
+	some year in _outside_years
 	kpis := tiltak.doc.kpis
 	some i
 	kpis[i].target.year == year
 	k := kpis[i]
 }
 
-# outside_years are the target years of the KPIs that are not plan years: one
+# _outside_years are the target years of the KPIs that are not plan years: one
 # pass over the KPIs, empty for a valid document.
-outside_years := {y | kpis := tiltak.doc.kpis; y := kpis[_].target.year} - tiltak.plan_year_set
+_outside_years := {y | kpis := tiltak.doc.kpis; y := kpis[_].target.year} - tiltak.plan_year_set
 
-first_year := min(tiltak.plan_year_set)
+_first_year := min(tiltak.plan_year_set)
 
-last_year := max(tiltak.plan_year_set)
+_last_year := max(tiltak.plan_year_set)
 
-# meta is the annotation chain of this rule, as a rule of its own so that it
+# _meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.
-meta := rego.metadata.chain()
+_meta := rego.metadata.chain()

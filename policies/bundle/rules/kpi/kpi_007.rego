@@ -23,7 +23,7 @@ package styring.rules.kpi.kpi_007
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
 
-violation contains result.fail(meta, {
+violation contains result.fail(_meta, {
 	"path": "/kpis",
 	"message": result.msg(
 		sprintf(
@@ -43,14 +43,14 @@ violation contains result.fail(meta, {
 	),
 }) if {
 	tiltak.is_saving_type
-	not has_financial_kpi
+	not _has_financial_kpi
 }
 
-has_financial_kpi if {
+_has_financial_kpi if {
 	kpis := tiltak.doc.kpis
 	kpis[_].kind == "okonomisk"
 }
 
-# meta is the annotation chain of this rule, as a rule of its own so that it
+# _meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.
-meta := rego.metadata.chain()
+_meta := rego.metadata.chain()

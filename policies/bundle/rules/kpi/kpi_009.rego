@@ -22,52 +22,52 @@
 package styring.rules.kpi.kpi_009
 
 import data.styring.lib.initiative as tiltak
+import data.styring.lib.kpi
 import data.styring.lib.result
-import data.styring.rules.kpi.kpi_002
 
-violation contains result.fail(meta, {
+violation contains result.fail(_meta, {
 	"path": sprintf("/kpis/%d/target/value", [i]),
 	"message": result.msg(
 		sprintf(
 			"Styringsparameter nr. %d%s skal %s (direction %s), men målverdien %v er ikke %s enn utgangsverdien %v.",
-			[i + 1, kpi_002.label(k), w.nb_goal, k.direction, target, w.nb_cmp, baseline],
+			[i + 1, kpi.label(k), w.nb_goal, k.direction, target, w.nb_cmp, baseline],
 		),
 		sprintf(
 			"KPI no. %d%s should go %s (direction %s), but the target value %v is not %s than the baseline value %v.",
-			[i + 1, kpi_002.label(k), k.direction, k.direction, target, w.en_cmp, baseline],
+			[i + 1, kpi.label(k), k.direction, k.direction, target, w.en_cmp, baseline],
 		),
 	),
 }) if {
-	some i in no_improvement
+	some i in _no_improvement
 	k := tiltak.doc.kpis[i]
-	w := wording[k.direction]
+	w := _wording[k.direction]
 	target := k.target.value
 	baseline := k.baseline.value
 }
 
-# no_improvement holds the indexes of the KPIs whose target does not improve on
+# _no_improvement holds the indexes of the KPIs whose target does not improve on
 # the baseline in their direction. The direction is matched in one pass over
 # the KPIs; only the KPIs of that direction compare their values (a missing
 # value makes the comparison undefined, so such a KPI is not reported).
-no_improvement contains i if {
+_no_improvement contains i if {
 	kpis := tiltak.doc.kpis
 	some i
 	kpis[i].direction == "up"
 	kpis[i].target.value <= kpis[i].baseline.value
 }
 
-no_improvement contains i if {
+_no_improvement contains i if {
 	kpis := tiltak.doc.kpis
 	some i
 	kpis[i].direction == "down"
 	kpis[i].target.value >= kpis[i].baseline.value
 }
 
-wording := {
+_wording := {
 	"up": {"nb_goal": "gå opp", "nb_cmp": "høyere", "en_cmp": "higher"},
 	"down": {"nb_goal": "gå ned", "nb_cmp": "lavere", "en_cmp": "lower"},
 }
 
-# meta is the annotation chain of this rule, as a rule of its own so that it
+# _meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.
-meta := rego.metadata.chain()
+_meta := rego.metadata.chain()

@@ -25,7 +25,7 @@ package styring.rules.legal.hr_001
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
 
-violation contains result.fail(meta, {
+violation contains result.fail(_meta, {
 	"path": "/employees/drofting_date",
 	"message": result.msg(
 		sprintf(
@@ -34,7 +34,7 @@ violation contains result.fail(meta, {
 				"med de tillitsvalgte (employees.drofting_date) er ikke fylt ut%s.",
 				"Drøfting skal skje før beslutning (arbeidsmiljøloven § 8-1, Hovedavtalen del B).",
 			]),
-			[first_decision_nb],
+			[_first_decision_nb],
 		),
 		sprintf(
 			concat(" ", [
@@ -42,7 +42,7 @@ violation contains result.fail(meta, {
 				"with the employee representatives (employees.drofting_date) is not filled in%s.",
 				"The discussion must take place before the decision (Working Environment Act § 8-1, Basic Agreement part B).",
 			]),
-			[first_decision_en],
+			[_first_decision_en],
 		),
 	),
 }) if {
@@ -50,7 +50,7 @@ violation contains result.fail(meta, {
 	object.get(tiltak.doc.employees, "drofting_date", "") == ""
 }
 
-violation contains result.fail(meta, {
+violation contains result.fail(_meta, {
 	"path": "/employees/drofting_date",
 	"message": result.msg(
 		sprintf(
@@ -58,7 +58,7 @@ violation contains result.fail(meta, {
 				"Drøftingen med de tillitsvalgte (employees.drofting_date) er datert %s, etter det første vedtaket %s.",
 				"Drøfting skal skje før beslutning (arbeidsmiljøloven § 8-1, Hovedavtalen del B).",
 			]),
-			[drofting, earliest_decision_date],
+			[drofting, _earliest_decision_date],
 		),
 		sprintf(
 			concat(" ", [
@@ -66,7 +66,7 @@ violation contains result.fail(meta, {
 				"(employees.drofting_date) is dated %s, after the first decision on %s.",
 				"The discussion must take place before the decision (Working Environment Act § 8-1, Basic Agreement part B).",
 			]),
-			[drofting, earliest_decision_date],
+			[drofting, _earliest_decision_date],
 		),
 	),
 }) if {
@@ -79,21 +79,21 @@ violation contains result.fail(meta, {
 	d.date != ""
 }
 
-decision_dates contains d.date if {
+_decision_dates contains d.date if {
 	some d in object.get(tiltak.doc, "decisions", [])
 	tiltak.filled(object.get(d, "date", ""))
 }
 
-earliest_decision_date := min(decision_dates) if count(decision_dates) > 0
+_earliest_decision_date := min(_decision_dates) if count(_decision_dates) > 0
 
-default first_decision_nb := ""
+default _first_decision_nb := ""
 
-first_decision_nb := sprintf(" (første vedtak er datert %s)", [earliest_decision_date])
+_first_decision_nb := sprintf(" (første vedtak er datert %s)", [_earliest_decision_date])
 
-default first_decision_en := ""
+default _first_decision_en := ""
 
-first_decision_en := sprintf(" (the first decision is dated %s)", [earliest_decision_date])
+_first_decision_en := sprintf(" (the first decision is dated %s)", [_earliest_decision_date])
 
-# meta is the annotation chain of this rule, as a rule of its own so that it
+# _meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.
-meta := rego.metadata.chain()
+_meta := rego.metadata.chain()

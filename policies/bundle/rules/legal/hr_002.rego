@@ -24,7 +24,7 @@ package styring.rules.legal.hr_002
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
 
-violation contains result.fail(meta, {
+violation contains result.fail(_meta, {
 	"path": "/risk/covers",
 	"message": result.msg(
 		sprintf(
@@ -32,27 +32,27 @@ violation contains result.fail(meta, {
 				"Tiltaket berører ansatte (employees.affected), men risikovurderingen",
 				"(risk.covers) omfatter ikke arbeidsmiljø (arbeidsmiljo). Den omfatter nå: %s.",
 			]),
-			[covers_text("ingen")],
+			[_covers_text("ingen")],
 		),
 		sprintf(
 			concat(" ", [
 				"The initiative affects employees (employees.affected), but the risk assessment",
 				"(risk.covers) does not cover the working environment (arbeidsmiljo). It now covers: %s.",
 			]),
-			[covers_text("none")],
+			[_covers_text("none")],
 		),
 	),
 }) if {
 	tiltak.doc.employees.affected == true
-	not "arbeidsmiljo" in covers
+	not "arbeidsmiljo" in _covers
 }
 
-covers := object.get(tiltak.doc, ["risk", "covers"], [])
+_covers := object.get(tiltak.doc, ["risk", "covers"], [])
 
-covers_text(none) := none if count(covers) == 0
+_covers_text(none) := none if count(_covers) == 0
 
-covers_text(_) := concat(", ", covers) if count(covers) > 0
+_covers_text(_) := concat(", ", _covers) if count(_covers) > 0
 
-# meta is the annotation chain of this rule, as a rule of its own so that it
+# _meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.
-meta := rego.metadata.chain()
+_meta := rego.metadata.chain()

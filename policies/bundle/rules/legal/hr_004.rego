@@ -26,7 +26,7 @@ package styring.rules.legal.hr_004
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
 
-violation contains result.fail(meta, {
+violation contains result.fail(_meta, {
 	"path": "/employees/nav_notified",
 	"message": result.msg(
 		sprintf(
@@ -53,6 +53,6 @@ violation contains result.fail(meta, {
 	not tiltak.doc.employees.nav_notified == true
 }
 
-# meta is the annotation chain of this rule, as a rule of its own so that it
+# _meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.
-meta := rego.metadata.chain()
+_meta := rego.metadata.chain()

@@ -23,7 +23,7 @@ package styring.rules.legal.oms_004
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
 
-violation contains result.fail(meta, {
+violation contains result.fail(_meta, {
 	"path": sprintf("/legal_requirements/%d/compliance", [i]),
 	"message": result.msg(
 		sprintf(
@@ -31,14 +31,14 @@ violation contains result.fail(meta, {
 				"Lovkravet %s (legal_requirements/%d) har samsvar «%s» (%s);",
 				"tiltaket må ligge innenfor gjeldende lover og regler, med samsvar «ok».",
 			]),
-			[label(r), i, r.compliance, object.get(compliance_nb, r.compliance, r.compliance)],
+			[_label(r), i, r.compliance, object.get(_compliance_nb, r.compliance, r.compliance)],
 		),
 		sprintf(
 			concat(" ", [
 				"The legal requirement %s (legal_requirements/%d) has compliance «%s» (%s);",
 				"the initiative must stay within the laws and regulations in force, with compliance «ok».",
 			]),
-			[label(r), i, r.compliance, object.get(compliance_en, r.compliance, r.compliance)],
+			[_label(r), i, r.compliance, object.get(_compliance_en, r.compliance, r.compliance)],
 		),
 	),
 }) if {
@@ -46,14 +46,14 @@ violation contains result.fail(meta, {
 	r.compliance != "ok"
 }
 
-compliance_nb := {"avvik": "avvik fra kravet", "ikke_vurdert": "ikke vurdert"}
+_compliance_nb := {"avvik": "avvik fra kravet", "ikke_vurdert": "ikke vurdert"}
 
-compliance_en := {"avvik": "deviation from the requirement", "ikke_vurdert": "not assessed"}
+_compliance_en := {"avvik": "deviation from the requirement", "ikke_vurdert": "not assessed"}
 
-label(r) := sprintf("%s %s", [r.law, r.section]) if {
+_label(r) := sprintf("%s %s", [r.law, r.section]) if {
 	tiltak.filled(object.get(r, "section", ""))
 } else := r.law
 
-# meta is the annotation chain of this rule, as a rule of its own so that it
+# _meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.
-meta := rego.metadata.chain()
+_meta := rego.metadata.chain()

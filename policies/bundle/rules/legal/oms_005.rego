@@ -23,7 +23,7 @@ package styring.rules.legal.oms_005
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
 
-violation contains result.fail(meta, {
+violation contains result.fail(_meta, {
 	"path": "/legal_requirements",
 	"message": result.msg(
 		sprintf(
@@ -46,6 +46,6 @@ violation contains result.fail(meta, {
 	count(object.get(tiltak.doc, "legal_requirements", [])) == 0
 }
 
-# meta is the annotation chain of this rule, as a rule of its own so that it
+# _meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.
-meta := rego.metadata.chain()
+_meta := rego.metadata.chain()

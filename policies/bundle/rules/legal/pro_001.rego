@@ -27,7 +27,7 @@ package styring.rules.legal.pro_001
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
 
-violation contains result.fail(meta, {
+violation contains result.fail(_meta, {
 	"path": "/procurement",
 	"message": result.msg(
 		sprintf(
@@ -35,41 +35,41 @@ violation contains result.fail(meta, {
 				"Tiltaket omfatter en anskaffelse (procurement.involved),",
 				"men %s er ikke fylt ut, så terskelverdien kan ikke beregnes.",
 			]),
-			[concat(" og ", fields)],
+			[concat(" og ", _fields)],
 		),
 		sprintf(
 			concat(" ", [
 				"The initiative involves a procurement (procurement.involved),",
 				"but %s %s not filled in, so its threshold value cannot be calculated.",
 			]),
-			[concat(" and ", fields), verb_en],
+			[concat(" and ", _fields), _verb_en],
 		),
 	),
 }) if {
 	tiltak.doc.procurement.involved == true
-	not estimated
-	count(fields) > 0
+	not _estimated
+	count(_fields) > 0
 }
 
-# estimated: both fields are set (0 is a set value; a missing field or an empty
-# string is not). A cheap test before fields, which is built only for the message.
-estimated if {
+# _estimated: both fields are set (0 is a set value; a missing field or an empty
+# string is not). A cheap test before _fields, which is built only for the message.
+_estimated if {
 	tiltak.doc.procurement.estimated_value_nok != ""
 	tiltak.doc.procurement.category != ""
 }
 
-# fields lists the missing fields in a fixed order.
-fields := [sprintf("procurement.%s", [f]) |
+# _fields lists the missing fields in a fixed order.
+_fields := [sprintf("procurement.%s", [f]) |
 	some f in ["estimated_value_nok", "category"]
 	not tiltak.set_at(["procurement", f])
 ]
 
-default verb_en := "are"
+default _verb_en := "are"
 
-verb_en := "is" if {
-	count(fields) == 1
+_verb_en := "is" if {
+	count(_fields) == 1
 }
 
-# meta is the annotation chain of this rule, as a rule of its own so that it
+# _meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.
-meta := rego.metadata.chain()
+_meta := rego.metadata.chain()

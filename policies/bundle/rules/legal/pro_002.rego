@@ -30,28 +30,31 @@
 package styring.rules.legal.pro_002
 
 import data.styring.lib.initiative as tiltak
-import data.styring.lib.params
+import data.styring.lib.procurement
 import data.styring.lib.result
 
-violation contains result.fail(meta, {
+violation contains result.fail(_meta, {
 	"path": "/procurement",
-	"message": message,
+	"message": _message,
 }) if {
 	tiltak.doc.procurement.involved == true
-	not announced_part_ii
+	not _announced_part_ii
 	not tiltak.doc.procurement.category == "helse_sosial"
-	v >= national_threshold.value
+	procurement.v >= procurement.national_threshold.value
 }
 
-# message names V and its parts, the national threshold in force at Dp and every problem.
-message := result.msg(
+# _message names V and its parts, the national threshold in force at Dp and every problem.
+_message := result.msg(
 	sprintf(
 		concat(" ", [
 			"Anskaffelsens terskelverdi V = %d NOK (anslått verdi %d NOK + relaterte kjøp %d NOK)",
 			"er lik eller over den nasjonale terskelverdien på %d NOK, som gjelder fra %s (%s).",
 			"Den må kunngjøres i Doffin med en prosedyre etter del II: %s.",
 		]),
-		[v, estimate, related, national_threshold.value, national_threshold.from, dp_nb, problems_nb],
+		[
+			procurement.v, procurement.estimate, procurement.related, procurement.national_threshold.value,
+			procurement.national_threshold.from, procurement.dp_nb, _problems_nb,
+		],
 	),
 	sprintf(
 		concat(" ", [
@@ -59,78 +62,50 @@ message := result.msg(
 			"%d NOK) is at or above the national threshold of %d NOK, in force from %s (%s).",
 			"It must be announced in Doffin with a part II procedure: %s.",
 		]),
-		[v, estimate, related, national_threshold.value, national_threshold.from, dp_en, problems_en],
+		[
+			procurement.v, procurement.estimate, procurement.related, procurement.national_threshold.value,
+			procurement.national_threshold.from, procurement.dp_en, _problems_en,
+		],
 	),
 )
 
-# announced_part_ii: doffin is true and the procedure is one of part II, i.e. there
+# _announced_part_ii: doffin is true and the procedure is one of part II, i.e. there
 # are no problems. Checked before the threshold, which costs a dated lookup.
-announced_part_ii if {
+_announced_part_ii if {
 	tiltak.doc.procurement.doffin == true
 	tiltak.doc.procurement.procedure in tiltak.params.procurement.national_procedures
 }
 
-# The procurement terms of rules.md (V, Dp, the national threshold at Dp) and the
-# procedure, defined once here for PRO-002…PRO-005: pro_003, pro_004 and pro_005
-# import this package. They are only evaluated once procurement.involved is true.
+# V, Dp, the national threshold at Dp and the procedure are lib/procurement.rego's.
 
-estimate := object.get(tiltak.doc, ["procurement", "estimated_value_nok"], 0)
-
-related := object.get(tiltak.doc, ["procurement", "related_purchases_nok"], 0)
-
-# v is the threshold value V.
-v := estimate + related
-
-# announced: procurement.announcement_date is set (a date string is set when not empty).
-announced if tiltak.doc.procurement.announcement_date != ""
-
-# dp is Dp: the announcement date, else D.
-dp := tiltak.doc.procurement.announcement_date if {
-	announced
-} else := tiltak.as_of
-
-dp_nb := sprintf("kunngjøringsdato %s", [dp]) if {
-	announced
-} else := sprintf("vurdert per %s, ingen kunngjøringsdato", [dp])
-
-dp_en := sprintf("announcement date %s", [dp]) if {
-	announced
-} else := sprintf("assessed at %s, no announcement date", [dp])
-
-# national_threshold is the national threshold in force at Dp (undefined before its first date).
-national_threshold := params.entry_at(tiltak.params.procurement.national_threshold_nok, dp)
-
-# procedure is procurement.procedure, null when missing (for the messages).
-procedure := tiltak.value_at(["procurement", "procedure"])
-
-# problems, keyed by their order in the message.
-problems[1] := {
+# _problems, keyed by their order in the message.
+_problems[1] := {
 	"nb": "procurement.doffin er ikke true",
 	"en": "procurement.doffin is not true",
 } if {
 	not tiltak.true_at(["procurement", "doffin"])
 }
 
-problems[2] := {
+_problems[2] := {
 	"nb": "ingen prosedyre er oppgitt (procurement.procedure)",
 	"en": "no procedure is given (procurement.procedure)",
 } if {
 	not tiltak.set_at(["procurement", "procedure"])
 }
 
-problems[2] := {
-	"nb": sprintf("prosedyren «%s» er ikke en prosedyre etter del II", [procedure]),
-	"en": sprintf("procedure «%s» is not a part II procedure", [procedure]),
+_problems[2] := {
+	"nb": sprintf("prosedyren «%s» er ikke en prosedyre etter del II", [procurement.procedure]),
+	"en": sprintf("procedure «%s» is not a part II procedure", [procurement.procedure]),
 } if {
 	tiltak.set_at(["procurement", "procedure"])
-	not procedure in tiltak.params.procurement.national_procedures
+	not procurement.procedure in tiltak.params.procurement.national_procedures
 }
 
-# problems_nb and problems_en list the problems in their order, for the message.
-problems_nb := concat("; ", [problems[k].nb | some k in sort(object.keys(problems))])
+# _problems_nb and _problems_en list the problems in their order, for the message.
+_problems_nb := concat("; ", [_problems[k].nb | some k in sort(object.keys(_problems))])
 
-problems_en := concat("; ", [problems[k].en | some k in sort(object.keys(problems))])
+_problems_en := concat("; ", [_problems[k].en | some k in sort(object.keys(_problems))])
 
-# meta is the annotation chain of this rule, as a rule of its own so that it
+# _meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.
-meta := rego.metadata.chain()
+_meta := rego.metadata.chain()

@@ -29,28 +29,28 @@ package styring.rules.legal.pro_003
 
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.params
+import data.styring.lib.procurement
 import data.styring.lib.result
-import data.styring.rules.legal.pro_002
 
-violation contains result.fail(meta, {
+violation contains result.fail(_meta, {
 	"path": "/procurement",
-	"message": message,
+	"message": _message,
 }) if {
 	tiltak.doc.procurement.involved == true
-	not announced_part_iii
-	pro_002.v >= threshold.value
+	not _announced_part_iii
+	procurement.v >= _threshold.value
 }
 
-# message names V and its parts, the EEA threshold of the category in force at Dp and every problem.
-message := result.msg(
+# _message names V and its parts, the EEA threshold of the category in force at Dp and every problem.
+_message := result.msg(
 	sprintf(
 		concat(" ", [
 			"Anskaffelsens terskelverdi V = %d NOK (anslått verdi %d NOK + relaterte kjøp %d NOK) er lik eller over",
 			"EØS-terskelverdien for kategorien %s på %d NOK, som gjelder fra %s (%s). Den må kunngjøres i TED%s: %s.",
 		]),
 		[
-			pro_002.v, pro_002.estimate, pro_002.related, category, threshold.value, threshold.from, pro_002.dp_nb, demand_nb,
-			problems_nb,
+			procurement.v, procurement.estimate, procurement.related, _category, _threshold.value, _threshold.from,
+			procurement.dp_nb, _demand_nb, _problems_nb,
 		],
 	),
 	sprintf(
@@ -59,75 +59,75 @@ message := result.msg(
 			"above the EEA threshold for category %s of %d NOK, in force from %s (%s). It must be announced in TED%s: %s.",
 		]),
 		[
-			pro_002.v, pro_002.estimate, pro_002.related, category, threshold.value, threshold.from, pro_002.dp_en, demand_en,
-			problems_en,
+			procurement.v, procurement.estimate, procurement.related, _category, _threshold.value, _threshold.from,
+			procurement.dp_en, _demand_en, _problems_en,
 		],
 	),
 )
 
-# announced_part_iii: ted is true and the procedure is one of part III (any
+# _announced_part_iii: ted is true and the procedure is one of part III (any
 # procedure for helse_sosial), i.e. there are no problems. Checked before the
 # threshold, which costs a dated lookup.
-announced_part_iii if {
+_announced_part_iii if {
 	tiltak.doc.procurement.ted == true
 	tiltak.doc.procurement.procedure in tiltak.params.procurement.eos_procedures
 }
 
-announced_part_iii if {
+_announced_part_iii if {
 	tiltak.doc.procurement.ted == true
-	any_procedure
+	_any_procedure
 }
 
-category := object.get(tiltak.doc, ["procurement", "category"], null)
+_category := object.get(tiltak.doc, ["procurement", "category"], null)
 
-# any_procedure: special health and social services may use any procedure.
-any_procedure if tiltak.doc.procurement.category == "helse_sosial"
+# _any_procedure: special health and social services may use any procedure.
+_any_procedure if tiltak.doc.procurement.category == "helse_sosial"
 
-# V, Dp and procedure are pro_002's.
-threshold := params.entry_at(tiltak.params.procurement.eos_threshold_nok[category], pro_002.dp)
+# V, Dp and the procedure are lib/procurement.rego's.
+_threshold := params.entry_at(tiltak.params.procurement.eos_threshold_nok[_category], procurement.dp)
 
-default demand_nb := " med en prosedyre etter del III"
+default _demand_nb := " med en prosedyre etter del III"
 
-demand_nb := "" if {
-	any_procedure
+_demand_nb := "" if {
+	_any_procedure
 }
 
-default demand_en := " with a part III procedure"
+default _demand_en := " with a part III procedure"
 
-demand_en := "" if {
-	any_procedure
+_demand_en := "" if {
+	_any_procedure
 }
 
-# problems, keyed by their order in the message.
-problems[1] := {
+# _problems, keyed by their order in the message.
+_problems[1] := {
 	"nb": "procurement.ted er ikke true",
 	"en": "procurement.ted is not true",
 } if {
 	not tiltak.true_at(["procurement", "ted"])
 }
 
-problems[2] := {
+_problems[2] := {
 	"nb": "ingen prosedyre er oppgitt (procurement.procedure)",
 	"en": "no procedure is given (procurement.procedure)",
 } if {
-	not any_procedure
+	not _any_procedure
 	not tiltak.set_at(["procurement", "procedure"])
 }
 
-problems[2] := {
-	"nb": sprintf("prosedyren «%s» er ikke en prosedyre etter del III", [pro_002.procedure]),
-	"en": sprintf("procedure «%s» is not a part III procedure", [pro_002.procedure]),
+_problems[2] := {
+	"nb": sprintf("prosedyren «%s» er ikke en prosedyre etter del III", [procurement.procedure]),
+	"en": sprintf("procedure «%s» is not a part III procedure", [procurement.procedure]),
 } if {
-	not any_procedure
+	not _any_procedure
 	tiltak.set_at(["procurement", "procedure"])
-	not pro_002.procedure in tiltak.params.procurement.eos_procedures
+	not procurement.procedure in tiltak.params.procurement.eos_procedures
 }
 
-# problems_nb and problems_en list the problems in their order, for the message.
-problems_nb := concat("; ", [problems[k].nb | some k in sort(object.keys(problems))])
+# _problems_nb and _problems_en list the problems in their order, for the message.
+_problems_nb := concat("; ", [_problems[k].nb | some k in sort(object.keys(_problems))])
 
-problems_en := concat("; ", [problems[k].en | some k in sort(object.keys(problems))])
+_problems_en := concat("; ", [_problems[k].en | some k in sort(object.keys(_problems))])
 
-# meta is the annotation chain of this rule, as a rule of its own so that it
+# _meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.
-meta := rego.metadata.chain()
+_meta := rego.metadata.chain()

@@ -24,10 +24,10 @@ package styring.rules.legal.pro_004
 
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.params
+import data.styring.lib.procurement
 import data.styring.lib.result
-import data.styring.rules.legal.pro_002
 
-violation contains result.fail(meta, {
+violation contains result.fail(_meta, {
 	"path": "/procurement/protocol",
 	"message": result.msg(
 		sprintf(
@@ -36,7 +36,7 @@ violation contains result.fail(meta, {
 				"over nedre grense på %d NOK, som gjelder fra %s (%s), men procurement.protocol er ikke true:",
 				"det må føres anskaffelsesprotokoll.",
 			]),
-			[pro_002.v, pro_002.estimate, pro_002.related, limit.value, limit.from, pro_002.dp_nb],
+			[procurement.v, procurement.estimate, procurement.related, _limit.value, _limit.from, procurement.dp_nb],
 		),
 		sprintf(
 			concat(" ", [
@@ -44,18 +44,18 @@ violation contains result.fail(meta, {
 				"at or above the lower limit of %d NOK, in force from %s (%s), but procurement.protocol is not true:",
 				"a procurement protocol must be kept.",
 			]),
-			[pro_002.v, pro_002.estimate, pro_002.related, limit.value, limit.from, pro_002.dp_en],
+			[procurement.v, procurement.estimate, procurement.related, _limit.value, _limit.from, procurement.dp_en],
 		),
 	),
 }) if {
 	tiltak.doc.procurement.involved == true
 	not tiltak.doc.procurement.protocol == true
-	pro_002.v >= limit.value
+	procurement.v >= _limit.value
 }
 
-# V and Dp are pro_002's.
-limit := params.entry_at(tiltak.params.procurement.lower_limit_nok, pro_002.dp)
+# V and Dp are lib/procurement.rego's.
+_limit := params.entry_at(tiltak.params.procurement.lower_limit_nok, procurement.dp)
 
-# meta is the annotation chain of this rule, as a rule of its own so that it
+# _meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.
-meta := rego.metadata.chain()
+_meta := rego.metadata.chain()

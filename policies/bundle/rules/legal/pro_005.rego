@@ -29,21 +29,21 @@ package styring.rules.legal.pro_005
 
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.params
+import data.styring.lib.procurement
 import data.styring.lib.result
-import data.styring.rules.legal.pro_002
 
-violation contains result.fail(meta, {
+violation contains result.fail(_meta, {
 	"path": "/procurement/climate_weight_pct",
-	"message": message,
+	"message": _message,
 }) if {
 	tiltak.doc.procurement.involved == true
 	not tiltak.doc.procurement.climate_requirement_in_spec == true
-	weight < min_weight.value
-	pro_002.v >= pro_002.national_threshold.value
+	_weight < _min_weight.value
+	procurement.v >= procurement.national_threshold.value
 }
 
-# message names the climate weight, the minimum in force at Dp, and why the requirement applies.
-message := result.msg(
+# _message names the climate weight, the minimum in force at Dp, and why the requirement applies.
+_message := result.msg(
 	sprintf(
 		concat(" ", [
 			"%s er under minstekravet på %v %% som gjelder fra %s (%s), og procurement.climate_requirement_in_spec",
@@ -51,8 +51,8 @@ message := result.msg(
 			"kjøp %d NOK) er lik eller over den nasjonale terskelverdien på %d NOK, som gjelder fra %s.",
 		]),
 		[
-			weight_nb, min_weight.value, min_weight.from, pro_002.dp_nb, pro_002.v, pro_002.estimate, pro_002.related,
-			pro_002.national_threshold.value, pro_002.national_threshold.from,
+			_weight_nb, _min_weight.value, _min_weight.from, procurement.dp_nb, procurement.v, procurement.estimate,
+			procurement.related, procurement.national_threshold.value, procurement.national_threshold.from,
 		],
 	),
 	sprintf(
@@ -62,32 +62,32 @@ message := result.msg(
 			"related purchases %d NOK) is at or above the national threshold of %d NOK, in force from %s.",
 		]),
 		[
-			weight_en, min_weight.value, min_weight.from, pro_002.dp_en, pro_002.v, pro_002.estimate, pro_002.related,
-			pro_002.national_threshold.value, pro_002.national_threshold.from,
+			_weight_en, _min_weight.value, _min_weight.from, procurement.dp_en, procurement.v, procurement.estimate,
+			procurement.related, procurement.national_threshold.value, procurement.national_threshold.from,
 		],
 	),
 )
 
-# V, Dp and the national threshold at Dp are pro_002's.
+# V, Dp and the national threshold at Dp are lib/procurement.rego's.
 
-# min_weight is undefined before the first date of the list: the rule does not apply.
-min_weight := params.entry_at(tiltak.params.procurement.climate_weight_min_pct, pro_002.dp)
+# _min_weight is undefined before the first date of the list: the rule does not apply.
+_min_weight := params.entry_at(tiltak.params.procurement.climate_weight_min_pct, procurement.dp)
 
-# weight: a missing climate_weight_pct counts as 0.
-weight := object.get(tiltak.doc, ["procurement", "climate_weight_pct"], 0)
+# _weight: a missing climate_weight_pct counts as 0.
+_weight := object.get(tiltak.doc, ["procurement", "climate_weight_pct"], 0)
 
-default weight_nb := "Klimavekten er ikke oppgitt (procurement.climate_weight_pct, regnes som 0 %) og"
+default _weight_nb := "Klimavekten er ikke oppgitt (procurement.climate_weight_pct, regnes som 0 %) og"
 
-weight_nb := sprintf("Klimavekten %v %% (procurement.climate_weight_pct)", [weight]) if {
+_weight_nb := sprintf("Klimavekten %v %% (procurement.climate_weight_pct)", [_weight]) if {
 	tiltak.given_at(["procurement", "climate_weight_pct"])
 }
 
-default weight_en := "The climate weight is not given (procurement.climate_weight_pct, counts as 0 %) and"
+default _weight_en := "The climate weight is not given (procurement.climate_weight_pct, counts as 0 %) and"
 
-weight_en := sprintf("The climate weight %v %% (procurement.climate_weight_pct)", [weight]) if {
+_weight_en := sprintf("The climate weight %v %% (procurement.climate_weight_pct)", [_weight]) if {
 	tiltak.given_at(["procurement", "climate_weight_pct"])
 }
 
-# meta is the annotation chain of this rule, as a rule of its own so that it
+# _meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.
-meta := rego.metadata.chain()
+_meta := rego.metadata.chain()

@@ -27,7 +27,7 @@ package styring.rules.legal.pro_006
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
 
-violation contains result.fail(meta, {
+violation contains result.fail(_meta, {
 	"path": "/procurement/uu_requirements",
 	"message": result.msg(
 		sprintf(
@@ -35,14 +35,14 @@ violation contains result.fail(meta, {
 				"Anskaffelsen gjelder en IKT-løsning (%s), men krav om universell utforming er",
 				"ikke tatt inn i kravspesifikasjonen: procurement.uu_requirements er ikke true.",
 			]),
-			[kind_nb],
+			[_kind_nb],
 		),
 		sprintf(
 			concat(" ", [
 				"The procurement concerns an ICT solution (%s), but universal-design requirements",
 				"are not in the technical specification: procurement.uu_requirements is not true.",
 			]),
-			[kind_en],
+			[_kind_en],
 		),
 	),
 }) if {
@@ -51,18 +51,18 @@ violation contains result.fail(meta, {
 	object.get(tiltak.doc, "ict_solution", {}) != {}
 }
 
-default kind_nb := "ict_solution, type ikke oppgitt"
+default _kind_nb := "ict_solution, type ikke oppgitt"
 
-kind_nb := sprintf("ict_solution.kind «%s»", [tiltak.doc.ict_solution.kind]) if {
+_kind_nb := sprintf("ict_solution.kind «%s»", [tiltak.doc.ict_solution.kind]) if {
 	tiltak.set_at(["ict_solution", "kind"])
 }
 
-default kind_en := "ict_solution, kind not given"
+default _kind_en := "ict_solution, kind not given"
 
-kind_en := sprintf("ict_solution.kind «%s»", [tiltak.doc.ict_solution.kind]) if {
+_kind_en := sprintf("ict_solution.kind «%s»", [tiltak.doc.ict_solution.kind]) if {
 	tiltak.set_at(["ict_solution", "kind"])
 }
 
-# meta is the annotation chain of this rule, as a rule of its own so that it
+# _meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.
-meta := rego.metadata.chain()
+_meta := rego.metadata.chain()

@@ -24,7 +24,7 @@ package styring.rules.legal.prv_001
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
 
-violation contains result.fail(meta, {
+violation contains result.fail(_meta, {
 	"path": "/personal_data/legal_basis",
 	"message": result.msg(
 		concat(" ", [
@@ -41,6 +41,6 @@ violation contains result.fail(meta, {
 	object.get(tiltak.doc.personal_data, "legal_basis", "") == ""
 }
 
-# meta is the annotation chain of this rule, as a rule of its own so that it
+# _meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.
-meta := rego.metadata.chain()
+_meta := rego.metadata.chain()

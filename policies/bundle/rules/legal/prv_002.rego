@@ -29,9 +29,10 @@
 package styring.rules.legal.prv_002
 
 import data.styring.lib.initiative as tiltak
+import data.styring.lib.privacy
 import data.styring.lib.result
 
-violation contains result.fail(meta, {
+violation contains result.fail(_meta, {
 	"path": "/personal_data/dpia_status",
 	"message": result.msg(
 		sprintf(
@@ -39,47 +40,35 @@ violation contains result.fail(meta, {
 				"Tiltaket behandler personopplysninger med %d indikatorer for høy risiko (%s; grensen for DPIA er %d) og har",
 				"status «%s», men %s. Vurderingen av personvernkonsekvenser (DPIA) må være godkjent før gjennomføring.",
 			]),
-			[count(indicators), concat(", ", indicators), limit, tiltak.status, dpia_nb],
+			[count(privacy.indicators), concat(", ", privacy.indicators), privacy.dpia_limit, tiltak.status, _dpia_nb],
 		),
 		sprintf(
 			concat(" ", [
 				"The initiative processes personal data with %d high-risk indicators (%s; the DPIA limit is %d) and has",
 				"status «%s», but %s. The data protection impact assessment (DPIA) must be approved before it is carried out.",
 			]),
-			[count(indicators), concat(", ", indicators), limit, tiltak.status, dpia_en],
+			[count(privacy.indicators), concat(", ", privacy.indicators), privacy.dpia_limit, tiltak.status, _dpia_en],
 		),
 	),
 }) if {
 	tiltak.doc.personal_data.processes == true
 	not tiltak.doc.personal_data.dpia_status == "godkjent"
 	tiltak.status_rank[tiltak.status] >= tiltak.status_rank.vedtatt
-	count(indicators) >= limit
+	count(privacy.indicators) >= privacy.dpia_limit
 }
 
-# limit and indicators are shared by PRV-002…PRV-004 (prv_003 and prv_004 import this package).
-limit := tiltak.params.privacy.dpia_indicator_count
+default _dpia_nb := "personal_data.dpia_status mangler"
 
-# indicators: the high-risk indicators that are true, in catalog order.
-indicators := [name |
-	some name in [
-		"special_categories", "children", "large_scale", "systematic_monitoring",
-		"new_technology", "profiling", "location_data",
-	]
-	tiltak.doc.personal_data[name] == true
-]
-
-default dpia_nb := "personal_data.dpia_status mangler"
-
-dpia_nb := sprintf("personal_data.dpia_status er «%s», ikke «godkjent»", [tiltak.doc.personal_data.dpia_status]) if {
+_dpia_nb := sprintf("personal_data.dpia_status er «%s», ikke «godkjent»", [tiltak.doc.personal_data.dpia_status]) if {
 	tiltak.set_at(["personal_data", "dpia_status"])
 }
 
-default dpia_en := "personal_data.dpia_status is missing"
+default _dpia_en := "personal_data.dpia_status is missing"
 
-dpia_en := sprintf("personal_data.dpia_status is «%s», not «godkjent»", [tiltak.doc.personal_data.dpia_status]) if {
+_dpia_en := sprintf("personal_data.dpia_status is «%s», not «godkjent»", [tiltak.doc.personal_data.dpia_status]) if {
 	tiltak.set_at(["personal_data", "dpia_status"])
 }
 
-# meta is the annotation chain of this rule, as a rule of its own so that it
+# _meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.
-meta := rego.metadata.chain()
+_meta := rego.metadata.chain()

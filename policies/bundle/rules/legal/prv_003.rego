@@ -29,10 +29,10 @@
 package styring.rules.legal.prv_003
 
 import data.styring.lib.initiative as tiltak
+import data.styring.lib.privacy
 import data.styring.lib.result
-import data.styring.rules.legal.prv_002
 
-violation contains result.fail(meta, {
+violation contains result.fail(_meta, {
 	"path": "/personal_data/dpia_status",
 	"message": result.msg(
 		sprintf(
@@ -41,7 +41,7 @@ violation contains result.fail(meta, {
 				"grensen for DPIA er %d) og har status «%s», men %s.",
 				"Start vurderingen av personvernkonsekvenser (DPIA) nå; den må være godkjent før status «vedtatt».",
 			]),
-			[count(prv_002.indicators), concat(", ", prv_002.indicators), prv_002.limit, tiltak.status, dpia_nb],
+			[count(privacy.indicators), concat(", ", privacy.indicators), privacy.dpia_limit, tiltak.status, _dpia_nb],
 		),
 		sprintf(
 			concat(" ", [
@@ -49,7 +49,7 @@ violation contains result.fail(meta, {
 				"the DPIA limit is %d) and has status «%s», but %s.",
 				"Start the data protection impact assessment (DPIA) now; it must be approved before status «vedtatt».",
 			]),
-			[count(prv_002.indicators), concat(", ", prv_002.indicators), prv_002.limit, tiltak.status, dpia_en],
+			[count(privacy.indicators), concat(", ", privacy.indicators), privacy.dpia_limit, tiltak.status, _dpia_en],
 		),
 	),
 }) if {
@@ -58,21 +58,21 @@ violation contains result.fail(meta, {
 	# not started: dpia_status missing (or empty) or ikke_startet.
 	object.get(tiltak.doc.personal_data, "dpia_status", "") in {"", "ikke_startet"}
 	tiltak.status_rank[tiltak.status] < tiltak.status_rank.vedtatt
-	count(prv_002.indicators) >= prv_002.limit
+	count(privacy.indicators) >= privacy.dpia_limit
 }
 
-default dpia_nb := "personal_data.dpia_status mangler"
+default _dpia_nb := "personal_data.dpia_status mangler"
 
-dpia_nb := "personal_data.dpia_status er «ikke_startet»" if {
+_dpia_nb := "personal_data.dpia_status er «ikke_startet»" if {
 	tiltak.set_at(["personal_data", "dpia_status"])
 }
 
-default dpia_en := "personal_data.dpia_status is missing"
+default _dpia_en := "personal_data.dpia_status is missing"
 
-dpia_en := "personal_data.dpia_status is «ikke_startet»" if {
+_dpia_en := "personal_data.dpia_status is «ikke_startet»" if {
 	tiltak.set_at(["personal_data", "dpia_status"])
 }
 
-# meta is the annotation chain of this rule, as a rule of its own so that it
+# _meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.
-meta := rego.metadata.chain()
+_meta := rego.metadata.chain()

@@ -27,10 +27,10 @@
 package styring.rules.legal.prv_004
 
 import data.styring.lib.initiative as tiltak
+import data.styring.lib.privacy
 import data.styring.lib.result
-import data.styring.rules.legal.prv_002
 
-violation contains result.fail(meta, {
+violation contains result.fail(_meta, {
 	"path": "/personal_data/dpia_status",
 	"message": result.msg(
 		sprintf(
@@ -39,7 +39,7 @@ violation contains result.fail(meta, {
 				"DPIA er påkrevd fra %d indikatorer), og personal_data.dpia_status mangler.",
 				"Vurder og dokumenter om det trengs en vurdering av personvernkonsekvenser (DPIA).",
 			]),
-			[prv_002.indicators[0], prv_002.limit],
+			[privacy.indicators[0], privacy.dpia_limit],
 		),
 		sprintf(
 			concat(" ", [
@@ -47,15 +47,15 @@ violation contains result.fail(meta, {
 				"a DPIA is required from %d indicators), and personal_data.dpia_status is missing.",
 				"Assess and document whether a data protection impact assessment (DPIA) is needed.",
 			]),
-			[prv_002.indicators[0], prv_002.limit],
+			[privacy.indicators[0], privacy.dpia_limit],
 		),
 	),
 }) if {
 	tiltak.doc.personal_data.processes == true
 	object.get(tiltak.doc.personal_data, "dpia_status", "") == ""
-	count(prv_002.indicators) == 1
+	count(privacy.indicators) == 1
 }
 
-# meta is the annotation chain of this rule, as a rule of its own so that it
+# _meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.
-meta := rego.metadata.chain()
+_meta := rego.metadata.chain()

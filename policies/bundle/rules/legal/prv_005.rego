@@ -27,7 +27,7 @@ package styring.rules.legal.prv_005
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
 
-violation contains result.fail(meta, {
+violation contains result.fail(_meta, {
 	"path": "/personal_data/prior_consultation",
 	"message": result.msg(
 		concat(" ", [
@@ -45,6 +45,6 @@ violation contains result.fail(meta, {
 	not tiltak.doc.personal_data.prior_consultation == true
 }
 
-# meta is the annotation chain of this rule, as a rule of its own so that it
+# _meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.
-meta := rego.metadata.chain()
+_meta := rego.metadata.chain()

@@ -29,23 +29,23 @@ package styring.rules.legal.prv_006
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
 
-violation contains result.fail(meta, {
+violation contains result.fail(_meta, {
 	"path": "/personal_data/dpa_signed",
-	"severity": severity,
+	"severity": _severity,
 	"message": result.msg(
 		sprintf(
 			concat(" ", [
 				"Tiltaket bruker databehandler (personal_data.processor_used), men databehandleravtale er ikke signert:",
 				"personal_data.dpa_signed er ikke true. Status er «%s»; %s",
 			]),
-			[tiltak.status, consequence_nb],
+			[tiltak.status, _consequence_nb],
 		),
 		sprintf(
 			concat(" ", [
 				"The initiative uses a data processor (personal_data.processor_used), but no data processing agreement is signed:",
 				"personal_data.dpa_signed is not true. The status is «%s»; %s",
 			]),
-			[tiltak.status, consequence_en],
+			[tiltak.status, _consequence_en],
 		),
 	),
 }) if {
@@ -54,26 +54,26 @@ violation contains result.fail(meta, {
 	not tiltak.doc.personal_data.dpa_signed == true
 }
 
-in_operation if tiltak.status_at_least("i_gjennomforing")
+_in_operation if tiltak.status_at_least("i_gjennomforing")
 
-default severity := "warning"
+default _severity := "warning"
 
-severity := "error" if {
-	in_operation
+_severity := "error" if {
+	_in_operation
 }
 
-default consequence_nb := "avtalen må være på plass før status «i_gjennomforing»."
+default _consequence_nb := "avtalen må være på plass før status «i_gjennomforing»."
 
-consequence_nb := "avtalen må være på plass før behandlingen fortsetter." if {
-	in_operation
+_consequence_nb := "avtalen må være på plass før behandlingen fortsetter." if {
+	_in_operation
 }
 
-default consequence_en := "the agreement must be in place before status «i_gjennomforing»."
+default _consequence_en := "the agreement must be in place before status «i_gjennomforing»."
 
-consequence_en := "the agreement must be in place before processing continues." if {
-	in_operation
+_consequence_en := "the agreement must be in place before processing continues." if {
+	_in_operation
 }
 
-# meta is the annotation chain of this rule, as a rule of its own so that it
+# _meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.
-meta := rego.metadata.chain()
+_meta := rego.metadata.chain()

@@ -29,7 +29,7 @@ package styring.rules.legal.prv_007
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
 
-violation contains result.fail(meta, {
+violation contains result.fail(_meta, {
 	"path": "/personal_data/transfer_mechanism",
 	"message": result.msg(
 		sprintf(
@@ -37,42 +37,42 @@ violation contains result.fail(meta, {
 				"Personopplysninger overføres til tredjeland (personal_data.third_country_transfer), men %s;",
 				"gyldige grunnlag er adequacy, scc og bcr.",
 			]),
-			[mechanism_nb],
+			[_mechanism_nb],
 		),
 		sprintf(
 			concat(" ", [
 				"Personal data is transferred to a third country (personal_data.third_country_transfer), but %s;",
 				"valid mechanisms are adequacy, scc and bcr.",
 			]),
-			[mechanism_en],
+			[_mechanism_en],
 		),
 	),
 }) if {
 	tiltak.doc.personal_data.processes == true
 	tiltak.doc.personal_data.third_country_transfer == true
-	not object.get(tiltak.doc.personal_data, "transfer_mechanism", null) in valid_mechanisms
+	not object.get(tiltak.doc.personal_data, "transfer_mechanism", null) in _valid_mechanisms
 }
 
-valid_mechanisms := {"adequacy", "scc", "bcr"}
+_valid_mechanisms := {"adequacy", "scc", "bcr"}
 
-default mechanism_nb := "overføringsgrunnlag er ikke oppgitt (personal_data.transfer_mechanism)"
+default _mechanism_nb := "overføringsgrunnlag er ikke oppgitt (personal_data.transfer_mechanism)"
 
-mechanism_nb := sprintf(
+_mechanism_nb := sprintf(
 	"overføringsgrunnlaget personal_data.transfer_mechanism er «%s»",
 	[tiltak.doc.personal_data.transfer_mechanism],
 ) if {
 	tiltak.set_at(["personal_data", "transfer_mechanism"])
 }
 
-default mechanism_en := "no transfer mechanism is given (personal_data.transfer_mechanism)"
+default _mechanism_en := "no transfer mechanism is given (personal_data.transfer_mechanism)"
 
-mechanism_en := sprintf(
+_mechanism_en := sprintf(
 	"the transfer mechanism personal_data.transfer_mechanism is «%s»",
 	[tiltak.doc.personal_data.transfer_mechanism],
 ) if {
 	tiltak.set_at(["personal_data", "transfer_mechanism"])
 }
 
-# meta is the annotation chain of this rule, as a rule of its own so that it
+# _meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.
-meta := rego.metadata.chain()
+_meta := rego.metadata.chain()

@@ -26,7 +26,7 @@ package styring.rules.legal.prv_008
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
 
-violation contains result.fail(meta, {
+violation contains result.fail(_meta, {
 	"path": "/risk/covers",
 	"message": result.msg(
 		sprintf(
@@ -34,36 +34,36 @@ violation contains result.fail(meta, {
 				"Tiltaket behandler personopplysninger, men risikovurderingen",
 				"dekker verken personvern eller informasjonssikkerhet (%s).",
 			]),
-			[covers_nb],
+			[_covers_nb],
 		),
 		sprintf(
 			concat(" ", [
 				"The initiative processes personal data, but the risk assessment",
 				"covers neither personvern nor informasjonssikkerhet (%s).",
 			]),
-			[covers_en],
+			[_covers_en],
 		),
 	),
 }) if {
 	tiltak.doc.personal_data.processes == true
-	not "personvern" in covers
-	not "informasjonssikkerhet" in covers
+	not "personvern" in _covers
+	not "informasjonssikkerhet" in _covers
 }
 
-covers := object.get(tiltak.doc, ["risk", "covers"], [])
+_covers := object.get(tiltak.doc, ["risk", "covers"], [])
 
-default covers_nb := "risk.covers er tom eller mangler"
+default _covers_nb := "risk.covers er tom eller mangler"
 
-covers_nb := sprintf("risk.covers: %s", [concat(", ", covers)]) if {
-	count(covers) > 0
+_covers_nb := sprintf("risk.covers: %s", [concat(", ", _covers)]) if {
+	count(_covers) > 0
 }
 
-default covers_en := "risk.covers is empty or missing"
+default _covers_en := "risk.covers is empty or missing"
 
-covers_en := sprintf("risk.covers: %s", [concat(", ", covers)]) if {
-	count(covers) > 0
+_covers_en := sprintf("risk.covers: %s", [concat(", ", _covers)]) if {
+	count(_covers) > 0
 }
 
-# meta is the annotation chain of this rule, as a rule of its own so that it
+# _meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.
-meta := rego.metadata.chain()
+_meta := rego.metadata.chain()

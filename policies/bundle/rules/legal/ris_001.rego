@@ -24,46 +24,46 @@ package styring.rules.legal.ris_001
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
 
-violation contains result.fail(meta, {
+violation contains result.fail(_meta, {
 	"path": "/risk",
-	"severity": severity,
+	"severity": _severity,
 	"message": result.msg(
 		sprintf(
 			"Tiltaket (type %s) mangler risikovurdering: %s er ikke fylt ut.",
-			[tiltak.doc.type, concat(" og ", missing)],
+			[tiltak.doc.type, concat(" og ", _missing)],
 		),
 		sprintf(
 			"The initiative (type %s) has no risk assessment: %s %s not filled in.",
-			[tiltak.doc.type, concat(" and ", missing), verb_en],
+			[tiltak.doc.type, concat(" and ", _missing), _verb_en],
 		),
 	),
 }) if {
-	not assessed
-	count(missing) > 0
+	not _assessed
+	count(_missing) > 0
 }
 
-# assessed: risk.assessment_ref and risk.date are both set (non-empty strings). A
-# cheap test before missing, which is built only for the message.
-assessed if {
+# _assessed: risk.assessment_ref and risk.date are both set (non-empty strings). A
+# cheap test before _missing, which is built only for the message.
+_assessed if {
 	tiltak.doc.risk.assessment_ref != ""
 	tiltak.doc.risk.date != ""
 }
 
-missing := [field |
+_missing := [field |
 	some field in ["risk.assessment_ref", "risk.date"]
 	not tiltak.set_at(split(field, "."))
 ]
 
-verb_en := "is" if count(missing) == 1
+_verb_en := "is" if count(_missing) == 1
 
-verb_en := "are" if count(missing) > 1
+_verb_en := "are" if count(_missing) > 1
 
-error_types := {"omstilling", "innsparing", "investering"}
+_error_types := {"omstilling", "innsparing", "investering"}
 
-default severity := "warning"
+default _severity := "warning"
 
-severity := "error" if tiltak.doc.type in error_types
+_severity := "error" if tiltak.doc.type in _error_types
 
-# meta is the annotation chain of this rule, as a rule of its own so that it
+# _meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.
-meta := rego.metadata.chain()
+_meta := rego.metadata.chain()

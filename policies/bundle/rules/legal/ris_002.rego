@@ -25,7 +25,7 @@ package styring.rules.legal.ris_002
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
 
-violation contains result.fail(meta, {
+violation contains result.fail(_meta, {
 	"path": "/risk/date",
 	"message": result.msg(
 		sprintf(
@@ -33,14 +33,14 @@ violation contains result.fail(meta, {
 				"Risikovurderingen (risk.date) er datert %s, %d dager før vurderingsdatoen %s.",
 				"Den kan være høyst %d dager gammel (economy.risk_assessment_max_age_days).",
 			]),
-			[risk_date, age_ns / ns_per_day, tiltak.as_of, max_age],
+			[risk_date, age_ns / _ns_per_day, tiltak.as_of, max_age],
 		),
 		sprintf(
 			concat(" ", [
 				"The risk assessment (risk.date) is dated %s, %d days before the as-of date %s.",
 				"It may be at most %d days old (economy.risk_assessment_max_age_days).",
 			]),
-			[risk_date, age_ns / ns_per_day, tiltak.as_of, max_age],
+			[risk_date, age_ns / _ns_per_day, tiltak.as_of, max_age],
 		),
 	),
 }) if {
@@ -48,12 +48,12 @@ violation contains result.fail(meta, {
 	risk_date != ""
 	max_age := tiltak.params.economy.risk_assessment_max_age_days
 	age_ns := time.parse_ns("2006-01-02", tiltak.as_of) - time.parse_ns("2006-01-02", risk_date)
-	age_ns > max_age * ns_per_day
+	age_ns > max_age * _ns_per_day
 }
 
-# ns_per_day: 24 h × 60 min × 60 s × 10⁹ ns.
-ns_per_day := 86400000000000
+# _ns_per_day: 24 h × 60 min × 60 s × 10⁹ ns.
+_ns_per_day := 86400000000000
 
-# meta is the annotation chain of this rule, as a rule of its own so that it
+# _meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.
-meta := rego.metadata.chain()
+_meta := rego.metadata.chain()

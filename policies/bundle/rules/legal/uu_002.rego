@@ -28,7 +28,7 @@ package styring.rules.legal.uu_002
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
 
-violation contains result.fail(meta, {
+violation contains result.fail(_meta, {
 	"path": "/ict_solution/accessibility_statement_url",
 	"message": result.msg(
 		sprintf(
@@ -36,41 +36,41 @@ violation contains result.fail(meta, {
 				"Den publikumsrettede løsningen (ict_solution.kind «%s») må ha tilgjengelighetserklæring,",
 				"som kreves fra %s (%s), men ict_solution.accessibility_statement_url er ikke fylt ut.",
 			]),
-			[tiltak.doc.ict_solution.kind, from, concat(", ", [t.nb | some t in triggers])],
+			[tiltak.doc.ict_solution.kind, _from, concat(", ", [t.nb | some t in _triggers])],
 		),
 		sprintf(
 			concat(" ", [
 				"The public-facing solution (ict_solution.kind «%s») must have an accessibility statement,",
 				"required from %s (%s), but ict_solution.accessibility_statement_url is not filled in.",
 			]),
-			[tiltak.doc.ict_solution.kind, from, concat(", ", [t.en | some t in triggers])],
+			[tiltak.doc.ict_solution.kind, _from, concat(", ", [t.en | some t in _triggers])],
 		),
 	),
 }) if {
 	tiltak.doc.ict_solution.public_facing == true
 	tiltak.doc.ict_solution.kind in {"nettsted", "app"}
 	object.get(tiltak.doc.ict_solution, "accessibility_statement_url", "") == ""
-	count(triggers) > 0
+	count(_triggers) > 0
 }
 
-from := tiltak.params.universal_design.accessibility_statement_from
+_from := tiltak.params.universal_design.accessibility_statement_from
 
-# triggers: the dates on or after from that make the statement required, in a fixed order.
-triggers := [t |
+# _triggers: the dates on or after _from that make the statement required, in a fixed order.
+_triggers := [t |
 	some t in [
 		{
 			"date": tiltak.as_of,
 			"nb": sprintf("vurderingsdato %s", [tiltak.as_of]),
 			"en": sprintf("assessment date %s", [tiltak.as_of]),
 		},
-		{"date": launch, "nb": sprintf("lanseringsdato %s", [launch]), "en": sprintf("launch date %s", [launch])},
+		{"date": _launch, "nb": sprintf("lanseringsdato %s", [_launch]), "en": sprintf("launch date %s", [_launch])},
 	]
 	is_string(t.date)
-	t.date >= from
+	t.date >= _from
 ]
 
-launch := tiltak.value_at(["ict_solution", "launch_date"])
+_launch := tiltak.value_at(["ict_solution", "launch_date"])
 
-# meta is the annotation chain of this rule, as a rule of its own so that it
+# _meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.
-meta := rego.metadata.chain()
+_meta := rego.metadata.chain()

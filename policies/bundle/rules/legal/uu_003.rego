@@ -30,47 +30,47 @@ package styring.rules.legal.uu_003
 
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
-import data.styring.rules.legal.uu_001
+import data.styring.lib.wcag
 
-violation contains result.fail(meta, {
+violation contains result.fail(_meta, {
 	"path": "/ict_solution",
-	"message": message,
+	"message": _message,
 }) if {
 	kind := tiltak.doc.ict_solution.kind
 	kind in {"intranett", "ekstranett"}
 	launch := tiltak.doc.ict_solution.launch_date
-	launch >= intranet_from
+	launch >= _intranet_from
 
-	# With a launch_date, uu_001's Du is launch: required is the version required
-	# at the launch date and conforms/problems compare against it.
-	not uu_001.conforms
-	count(uu_001.problems) > 0
+	# With a launch_date, Du is launch: wcag.required is the version required
+	# at the launch date and wcag.conforms/problems compare against it.
+	not wcag.conforms
+	count(wcag.problems) > 0
 }
 
-# message names the solution, its launch date and every problem against the required version.
-message := result.msg(
+# _message names the solution, its launch date and every problem against the required version.
+_message := result.msg(
 	sprintf(
 		concat(" ", [
 			"Løsningen (ict_solution.kind «%s») har lanseringsdato %s.",
 			"Intranett og ekstranett som lanseres fra %s, må følge WCAG %s (påkrevd fra %s) på nivå AA eller AAA, men %s.",
 		]),
-		[solution.kind, solution.launch_date, intranet_from, uu_001.required.value, uu_001.required.from, uu_001.problems_nb],
+		[_solution.kind, _solution.launch_date, _intranet_from, wcag.required.value, wcag.required.from, wcag.problems_nb],
 	),
 	sprintf(
 		concat(" ", [
 			"The solution (ict_solution.kind «%s») has launch date %s.",
 			"Intranets and extranets launched from %s must conform to WCAG %s (required from %s) at level AA or AAA, but %s.",
 		]),
-		[solution.kind, solution.launch_date, intranet_from, uu_001.required.value, uu_001.required.from, uu_001.problems_en],
+		[_solution.kind, _solution.launch_date, _intranet_from, wcag.required.value, wcag.required.from, wcag.problems_en],
 	),
 )
 
-# solution is the ICT solution; intranet_from the date from which intranets and
+# _solution is the ICT solution; _intranet_from the date from which intranets and
 # extranets must conform.
-solution := tiltak.doc.ict_solution
+_solution := tiltak.doc.ict_solution
 
-intranet_from := tiltak.params.universal_design.intranet_from
+_intranet_from := tiltak.params.universal_design.intranet_from
 
-# meta is the annotation chain of this rule, as a rule of its own so that it
+# _meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.
-meta := rego.metadata.chain()
+_meta := rego.metadata.chain()

@@ -27,23 +27,23 @@ package styring.rules.strategy.cli_001
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
 
-violation contains result.fail(meta, {
+violation contains result.fail(_meta, {
 	"path": "/climate",
-	"severity": severity,
+	"severity": _severity,
 	"message": result.msg(
 		sprintf(
 			concat(" ", [
 				"Klimaeffekten er ikke vurdert:",
 				"verken climate.effect_tco2e_per_year (tonn CO2e per år) eller climate.none_reason er fylt ut%s.",
 			]),
-			[reason_nb],
+			[_reason_nb],
 		),
 		sprintf(
 			concat(" ", [
 				"The climate effect has not been assessed:",
 				"neither climate.effect_tco2e_per_year (tonnes CO2e a year) nor climate.none_reason is filled in%s.",
 			]),
-			[reason_en],
+			[_reason_en],
 		),
 	),
 }) if {
@@ -51,30 +51,30 @@ violation contains result.fail(meta, {
 	object.get(tiltak.doc, ["climate", "effect_tco2e_per_year"], null) == null
 }
 
-default severity := "warning"
+default _severity := "warning"
 
-severity := "error" if strict
+_severity := "error" if _strict
 
-strict if tiltak.doc.type == "investering"
+_strict if tiltak.doc.type == "investering"
 
-strict if tiltak.doc.veikart_area == "VK3"
+_strict if tiltak.doc.veikart_area == "VK3"
 
-default reason_nb := ""
+default _reason_nb := ""
 
-reason_nb := " (påkrevd for investeringstiltak)" if {
+_reason_nb := " (påkrevd for investeringstiltak)" if {
 	tiltak.doc.type == "investering"
 } else := " (påkrevd i Veikart-området VK3 Klimakloke Bærum)" if {
 	tiltak.doc.veikart_area == "VK3"
 }
 
-default reason_en := ""
+default _reason_en := ""
 
-reason_en := " (required for investments)" if {
+_reason_en := " (required for investments)" if {
 	tiltak.doc.type == "investering"
 } else := " (required in Veikart area VK3 Klimakloke Bærum)" if {
 	tiltak.doc.veikart_area == "VK3"
 }
 
-# meta is the annotation chain of this rule, as a rule of its own so that it
+# _meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.
-meta := rego.metadata.chain()
+_meta := rego.metadata.chain()

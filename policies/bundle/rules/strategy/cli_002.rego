@@ -24,7 +24,7 @@ package styring.rules.strategy.cli_002
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
 
-violation contains result.fail(meta, {
+violation contains result.fail(_meta, {
 	"path": "/climate/theme",
 	"message": result.msg(
 		sprintf(
@@ -32,24 +32,21 @@ violation contains result.fail(meta, {
 				"Tiltaket har en klimaeffekt på %v tonn CO2e per år, men climate.theme er ikke fylt ut:",
 				"velg tema i Klimastrategi 2030 (mobilitet, bygg eller ressursbruk).",
 			]),
-			[result.decimal_nb(effect)],
+			[result.decimal_nb(tiltak.climate_effect)],
 		),
 		sprintf(
 			concat(" ", [
 				"The initiative has a climate effect of %v tonnes CO2e a year, but climate.theme is not filled in:",
 				"choose a Klimastrategi 2030 theme (mobilitet, bygg or ressursbruk).",
 			]),
-			[effect],
+			[tiltak.climate_effect],
 		),
 	),
 }) if {
-	effect != 0
+	tiltak.climate_effect != 0
 	object.get(tiltak.doc, ["climate", "theme"], "") == ""
 }
 
-# effect is climate.effect_tco2e_per_year, 0 when it is not given (CLI-003 uses it too).
-effect := object.get(tiltak.doc, ["climate", "effect_tco2e_per_year"], 0)
-
-# meta is the annotation chain of this rule, as a rule of its own so that it
+# _meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.
-meta := rego.metadata.chain()
+_meta := rego.metadata.chain()

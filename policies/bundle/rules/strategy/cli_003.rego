@@ -25,9 +25,8 @@ package styring.rules.strategy.cli_003
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.params
 import data.styring.lib.result
-import data.styring.rules.strategy.cli_002
 
-violation contains result.fail(meta, {
+violation contains result.fail(_meta, {
 	"path": "/climate/mitigation",
 	"message": result.msg(
 		sprintf(
@@ -35,37 +34,37 @@ violation contains result.fail(meta, {
 				"Tiltaket øker klimagassutslippene med %v tonn CO2e per år,",
 				"men climate.mitigation er ikke fylt ut: beskriv avbøtende tiltak. %s",
 			]),
-			[result.decimal_nb(cli_002.effect), target_nb],
+			[result.decimal_nb(tiltak.climate_effect), _target_nb],
 		),
 		sprintf(
 			concat(" ", [
 				"The initiative increases greenhouse-gas emissions by %v tonnes CO2e a year,",
 				"but climate.mitigation is not filled in: describe the mitigation. %s",
 			]),
-			[cli_002.effect, target_en],
+			[tiltak.climate_effect, _target_en],
 		),
 	),
 }) if {
-	cli_002.effect > 0
+	tiltak.climate_effect > 0
 	object.get(tiltak.doc, ["climate", "mitigation"], "") == ""
 }
 
-target := params.entry_at(tiltak.params.climate.target_reduction_2030_pct, tiltak.as_of)
+_target := params.entry_at(tiltak.params.climate.target_reduction_2030_pct, tiltak.as_of)
 
-target_nb := sprintf(
+_target_nb := sprintf(
 	"Klimastrategi 2030 har som mål å redusere utslippene med %v %% innen 2030 (målet gjelder fra %s).",
-	[result.decimal_nb(target.value), target.from],
+	[result.decimal_nb(_target.value), _target.from],
 ) if {
-	target
+	_target
 } else := sprintf("Ingen reduksjonsmål i Klimastrategi 2030 var i kraft %s.", [tiltak.as_of])
 
-target_en := sprintf(
+_target_en := sprintf(
 	"Klimastrategi 2030 aims to cut emissions by %v %% by 2030 (target in force from %s).",
-	[target.value, target.from],
+	[_target.value, _target.from],
 ) if {
-	target
+	_target
 } else := sprintf("No Klimastrategi 2030 reduction target was in force on %s.", [tiltak.as_of])
 
-# meta is the annotation chain of this rule, as a rule of its own so that it
+# _meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.
-meta := rego.metadata.chain()
+_meta := rego.metadata.chain()

@@ -22,7 +22,7 @@ package styring.rules.strategy.oms_006
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
 
-violation contains result.fail(meta, {
+violation contains result.fail(_meta, {
 	"path": "/omstilling_program_ref",
 	"message": result.msg(
 		concat(" ", [
@@ -39,6 +39,6 @@ violation contains result.fail(meta, {
 	object.get(tiltak.doc, "omstilling_program_ref", "") == ""
 }
 
-# meta is the annotation chain of this rule, as a rule of its own so that it
+# _meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.
-meta := rego.metadata.chain()
+_meta := rego.metadata.chain()

@@ -20,7 +20,7 @@ package styring.rules.strategy.str_001
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
 
-violation contains result.fail(meta, {
+violation contains result.fail(_meta, {
 	"path": "/veikart_area",
 	"message": result.msg(
 		concat(" ", [
@@ -38,6 +38,6 @@ violation contains result.fail(meta, {
 	object.get(tiltak.doc, "veikart_area", "") == ""
 }
 
-# meta is the annotation chain of this rule, as a rule of its own so that it
+# _meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.
-meta := rego.metadata.chain()
+_meta := rego.metadata.chain()

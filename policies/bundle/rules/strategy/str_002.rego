@@ -21,7 +21,7 @@ package styring.rules.strategy.str_002
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
 
-violation contains result.fail(meta, {
+violation contains result.fail(_meta, {
 	"path": "/sdgs",
 	"message": result.msg(
 		"Tiltaket mangler sdgs: oppgi minst ett av FNs bærekraftsmål (1–17) som tiltaket bidrar til.",
@@ -31,6 +31,6 @@ violation contains result.fail(meta, {
 	count(object.get(tiltak.doc, "sdgs", [])) == 0
 }
 
-# meta is the annotation chain of this rule, as a rule of its own so that it
+# _meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.
-meta := rego.metadata.chain()
+_meta := rego.metadata.chain()

@@ -21,7 +21,7 @@ package styring.rules.strategy.str_003
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
 
-violation contains result.fail(meta, {
+violation contains result.fail(_meta, {
 	"path": "/kommuneplan_ref",
 	"message": result.msg(
 		concat(" ", [
@@ -37,6 +37,6 @@ violation contains result.fail(meta, {
 	object.get(tiltak.doc, "kommuneplan_ref", "") == ""
 }
 
-# meta is the annotation chain of this rule, as a rule of its own so that it
+# _meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.
-meta := rego.metadata.chain()
+_meta := rego.metadata.chain()

@@ -28,9 +28,8 @@ package styring.rules.strategy.str_004
 
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
-import data.styring.rules.strategy.str_005
 
-violation contains result.fail(meta, {
+violation contains result.fail(_meta, {
 	"path": "/cross_sector_split",
 	"message": result.msg(
 		sprintf(
@@ -38,14 +37,14 @@ violation contains result.fail(meta, {
 				"Tiltaket er tverrsektorielt (hovedsektor %s, involverte sektorer %s),",
 				"men fordelingen av kostnader og gevinster (cross_sector_split) er ikke gyldig: %s.",
 			]),
-			[tiltak.doc.sector, str_005.other_sectors, concat("; ", [p.nb | some p in problems])],
+			[tiltak.doc.sector, tiltak.other_sectors, concat("; ", [p.nb | some p in _problems])],
 		),
 		sprintf(
 			concat(" ", [
 				"The initiative is cross-sector (lead sector %s, involved sectors %s),",
 				"but the split of costs and gains (cross_sector_split) is not valid: %s.",
 			]),
-			[tiltak.doc.sector, str_005.other_sectors, concat("; ", [p.en | some p in problems])],
+			[tiltak.doc.sector, tiltak.other_sectors, concat("; ", [p.en | some p in _problems])],
 		),
 	),
 }) if {
@@ -53,42 +52,42 @@ violation contains result.fail(meta, {
 	not tiltak.valid_split
 }
 
-required := sort(tiltak.split_required_sectors)
+_required := sort(tiltak.split_required_sectors)
 
-problems := [result.msg(
-	sprintf("den mangler og må fordele kostnads- og gevinstandeler på %s", [concat(", ", required)]),
-	sprintf("it is missing and must split the cost and gain shares between %s", [concat(", ", required)]),
+_problems := [result.msg(
+	sprintf("den mangler og må fordele kostnads- og gevinstandeler på %s", [concat(", ", _required)]),
+	sprintf("it is missing and must split the cost and gain shares between %s", [concat(", ", _required)]),
 )] if {
 	not tiltak.set_at(["cross_sector_split"])
-} else := array.concat(array.concat(missing_problem, sum_problem("cost")), sum_problem("gain"))
+} else := array.concat(array.concat(_missing_problem, _sum_problem("cost")), _sum_problem("gain"))
 
-missing_sectors := sort(tiltak.split_required_sectors - tiltak.split_sectors)
+_missing_sectors := sort(tiltak.split_required_sectors - tiltak.split_sectors)
 
-default missing_problem := []
+default _missing_problem := []
 
-missing_problem := [result.msg(
-	sprintf("den har ingen linje for %s", [concat(", ", missing_sectors)]),
-	sprintf("it has no entry for %s", [concat(", ", missing_sectors)]),
+_missing_problem := [result.msg(
+	sprintf("den har ingen linje for %s", [concat(", ", _missing_sectors)]),
+	sprintf("it has no entry for %s", [concat(", ", _missing_sectors)]),
 )] if {
-	count(missing_sectors) > 0
+	count(_missing_sectors) > 0
 }
 
-share_sum := {"cost": tiltak.split_cost_hundredths, "gain": tiltak.split_gain_hundredths}
+_share_sum := {"cost": tiltak.split_cost_hundredths, "gain": tiltak.split_gain_hundredths}
 
-share_nb := {"cost": "kostnadsandelene", "gain": "gevinstandelene"}
+_share_nb := {"cost": "kostnadsandelene", "gain": "gevinstandelene"}
 
-share_en := {"cost": "the cost shares", "gain": "the gain shares"}
+_share_en := {"cost": "the cost shares", "gain": "the gain shares"}
 
-sum_problem(kind) := [result.msg(
-	sprintf("%s summerer til %s %% (skal være 100 %%)", [share_nb[kind], pct(share_sum[kind], ",")]),
-	sprintf("%s sum to %s %% (must be 100 %%)", [share_en[kind], pct(share_sum[kind], ".")]),
+_sum_problem(kind) := [result.msg(
+	sprintf("%s summerer til %s %% (skal være 100 %%)", [_share_nb[kind], _pct(_share_sum[kind], ",")]),
+	sprintf("%s sum to %s %% (must be 100 %%)", [_share_en[kind], _pct(_share_sum[kind], ".")]),
 )] if {
-	share_sum[kind] != 10000
+	_share_sum[kind] != 10000
 } else := []
 
-# pct formats an integer number of hundredths as a percentage with two decimals.
-pct(h, sep) := sprintf("%d%s%02d", [floor(h / 100), sep, h % 100])
+# _pct formats an integer number of hundredths as a percentage with two decimals.
+_pct(h, sep) := sprintf("%d%s%02d", [floor(h / 100), sep, h % 100])
 
-# meta is the annotation chain of this rule, as a rule of its own so that it
+# _meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.
-meta := rego.metadata.chain()
+_meta := rego.metadata.chain()

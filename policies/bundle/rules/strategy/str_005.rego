@@ -25,7 +25,7 @@ package styring.rules.strategy.str_005
 import data.styring.lib.initiative as tiltak
 import data.styring.lib.result
 
-violation contains result.fail(meta, {
+violation contains result.fail(_meta, {
 	"path": "/involved_sectors",
 	"message": result.msg(
 		sprintf(
@@ -33,23 +33,20 @@ violation contains result.fail(meta, {
 				"Tiltaket er tverrsektorielt (hovedsektor %s, involverte",
 				"sektorer %s) og prioriteres i handlingsprogrammet (Ett Bærum).",
 			]),
-			[tiltak.doc.sector, other_sectors],
+			[tiltak.doc.sector, tiltak.other_sectors],
 		),
 		sprintf(
 			concat(" ", [
 				"The initiative is cross-sector (lead sector %s, involved sectors",
 				"%s) and is prioritised in the action programme (Ett Bærum).",
 			]),
-			[tiltak.doc.sector, other_sectors],
+			[tiltak.doc.sector, tiltak.other_sectors],
 		),
 	),
 }) if {
 	tiltak.is_cross_sector
 }
 
-# other_sectors lists the involved sectors other than the lead, sorted (also used by STR-004).
-other_sectors := concat(", ", sort({s | some s in tiltak.doc.involved_sectors; s != tiltak.doc.sector}))
-
-# meta is the annotation chain of this rule, as a rule of its own so that it
+# _meta is the annotation chain of this rule, as a rule of its own so that it
 # is evaluated only when a violation is built, not on every evaluation.
-meta := rego.metadata.chain()
+_meta := rego.metadata.chain()
