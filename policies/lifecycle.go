@@ -36,7 +36,7 @@ type Attempt struct {
 	At       time.Time `json:"at"`
 	Source   string    `json:"source"`
 	Revision string    `json:"revision,omitempty"`
-	Stage    string    `json:"stage,omitempty"` // read, compile, test
+	Stage    string    `json:"stage,omitempty"` // read, compile, test, trial
 	Problems []Problem `json:"problems,omitempty"`
 	Passed   int       `json:"tests_passed,omitempty"`
 }
@@ -151,6 +151,10 @@ func prepareBundle(ctx context.Context, b *bundle.Bundle, att Attempt) (*Revisio
 type Lifecycle struct {
 	Engine *Engine
 	Source Source
+	// TrialInputs, when set, gives the documents a candidate is evaluated on
+	// after its tests pass (shipped examples and stored initiatives); any
+	// evaluation error refuses it.
+	TrialInputs func(ctx context.Context) ([]TrialInput, error)
 
 	mu          sync.Mutex
 	lastFailure *Attempt
@@ -180,6 +184,9 @@ func (l *Lifecycle) Reload(ctx context.Context) (*Revision, bool, error) {
 		return l.Engine.Active(), false, &RefusedError{att}
 	}
 	rev, att, err := prepareBundle(ctx, b, att)
+	if err == nil && l.TrialInputs != nil {
+		err = l.trial(ctx, rev, &att)
+	}
 	if err != nil {
 		l.lastFailure = &att
 		return l.Engine.Active(), false, err
@@ -191,6 +198,20 @@ func (l *Lifecycle) Reload(ctx context.Context) (*Revision, bool, error) {
 	}
 	l.Engine.Activate(rev)
 	return rev, true, nil
+}
+
+// trial evaluates the candidate on the trial inputs; any evaluation error refuses it.
+func (l *Lifecycle) trial(ctx context.Context, rev *Revision, att *Attempt) error {
+	inputs, err := l.TrialInputs(ctx)
+	if err != nil {
+		att.Stage, att.Problems = "trial", []Problem{{Message: "reading the trial inputs: " + err.Error()}}
+		return &RefusedError{*att}
+	}
+	if problems := Trial(ctx, rev, inputs, time.Now()); len(problems) > 0 {
+		att.Stage, att.Problems = "trial", problems
+		return &RefusedError{*att}
+	}
+	return nil
 }
 
 // Status returns the last failed and the last successful attempt (nil when none).

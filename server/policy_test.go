@@ -67,6 +67,32 @@ func TestPolicyReload(t *testing.T) {
 			t.Errorf("policy %+v", p)
 		}
 	})
+	t.Run("a candidate that fails at run time on a stored initiative is refused, naming the rule and the input", func(t *testing.T) {
+		// A rule whose two definitions conflict only for an initiative titled
+		// "Konflikt …": the candidate's own tests pass, a stored one breaks it.
+		doc := exampleWith(t, "omstilling-valid", map[string]any{"id": "HP2124-OSK-901", "title": "Konflikt i rammene"})
+		wantStatus(t, do(t, s, req{method: "POST", path: "/api/v1/initiatives", body: doc}), 201)
+		active := s.engine.Active().ID
+		conflict := filepath.Join(dir, "rules", "strategy", "zz_conflict.rego")
+		os.WriteFile(conflict, []byte("package styring.rules.strategy.zz_conflict\n\n"+
+			"_level := 1 if startswith(input.initiative.title, \"Konflikt\")\n\n"+
+			"_level := 2 if contains(input.initiative.title, \"rammene\")\n\n"+
+			"violation contains \"never\" if _level == 3\n"), 0o644)
+		defer os.Remove(conflict)
+		rec := do(t, s, req{method: "POST", path: "/api/v1/policy/reload"})
+		wantError(t, rec, http.StatusUnprocessableEntity, models.EINVALID, "zz_conflict.rego")
+		if !strings.Contains(rec.Body.String(), "stored initiative HP2124-OSK-901") || !strings.Contains(rec.Body.String(), "eval_conflict_error") {
+			t.Errorf("the refusal does not name the input and the error: %s", rec.Body.String())
+		}
+		if s.engine.Active().ID != active {
+			t.Error("the conflicting candidate was activated")
+		}
+		p := decode[policyInfo](t, do(t, s, req{method: "GET", path: "/api/v1/policy"}))
+		if p.LastFailure == nil || p.LastFailure.Stage != "trial" {
+			t.Errorf("last failure %+v", p.LastFailure)
+		}
+		wantStatus(t, do(t, s, req{method: "POST", path: "/api/v1/check", body: doc}), 200)
+	})
 	t.Run("a broken candidate is refused with its place; the old revision keeps serving", func(t *testing.T) {
 		active := s.engine.Active().ID
 		broken := filepath.Join(dir, "rules", "strategy", "zz_broken.rego")

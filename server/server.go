@@ -157,7 +157,7 @@ func New(cfg Config, engine *policies.Engine, stores Stores, log *slog.Logger) *
 		// Read at each call, so a test that sets s.now moves the use cases' clock too.
 		Now: func() time.Time { return s.now() },
 	})
-	s.lifecycle = &policies.Lifecycle{Engine: engine, Source: policies.Source{Location: engine.Active().Source}}
+	s.lifecycle = &policies.Lifecycle{Engine: engine, Source: policies.Source{Location: engine.Active().Source}, TrialInputs: s.app.TrialInputs}
 	s.router = s.routes()
 	s.http = &http.Server{
 		Addr:              cfg.Addr,
