@@ -36,9 +36,16 @@ type WaiverReader interface {
 	ActiveWaivers(ctx context.Context, ids []string) (map[string][]models.Waiver, error)
 }
 
-// DecisionLog takes the decision-log entries of checks that store nothing else;
-// they are written asynchronously.
+// DecisionLog takes the decision-log entries of checks that store nothing else.
 type DecisionLog interface {
+	// Write writes ds and returns once they are stored, so their ids can be
+	// handed out; concurrent calls are committed together (group commit). It
+	// returns EUNAVAILABLE when they could not be written before ctx ends (the
+	// database is down): the caller must then not hand out their ids. An entry
+	// the database refuses is kept as raw text, and counts as written.
+	Write(ctx context.Context, ds ...models.Decision) error
+	// Enqueue queues d to be written shortly after, and returns at once;
+	// false when it was dropped (the queue is full or closed).
 	Enqueue(models.Decision) bool
 }
 
@@ -113,7 +120,8 @@ func New(cfg Config, d Deps) *Service {
 
 type discardLog struct{}
 
-func (discardLog) Enqueue(models.Decision) bool { return true }
+func (discardLog) Write(context.Context, ...models.Decision) error { return nil }
+func (discardLog) Enqueue(models.Decision) bool                    { return true }
 
 // Engine returns the engine whose active revision the use cases evaluate with.
 func (s *Service) Engine() *policies.Engine { return s.engine }

@@ -44,8 +44,9 @@ func (s *Service) Evaluate(ctx context.Context, rev *policies.Revision, doc any,
 }
 
 // DecisionFor builds the log entry of an evaluation: the input as evaluated
-// ({"initiative": …, "as_of": …}) and the result.
-func DecisionFor(kind string, raw []byte, res models.CheckResult, caller string, at time.Time) models.Decision {
+// ({"initiative": …, "as_of": …}) and the result, with the caller's token's
+// name and id.
+func DecisionFor(kind string, raw []byte, res models.CheckResult, caller models.Caller, at time.Time) models.Decision {
 	input := make([]byte, 0, len(raw)+48)
 	input = append(input, `{"initiative":`...)
 	input = append(input, bytes.TrimSpace(raw)...)
@@ -55,7 +56,7 @@ func DecisionFor(kind string, raw []byte, res models.CheckResult, caller string,
 	result, _ := json.Marshal(res) // a CheckResult always encodes
 	return models.Decision{
 		ID: res.DecisionID, Kind: kind, InitiativeID: res.InitiativeID, PolicyRevision: res.PolicyRevision,
-		AsOf: res.AsOf, Caller: caller, Allowed: res.Allowed, Input: input, Result: result, CreatedAt: at.UTC(),
+		AsOf: res.AsOf, Caller: caller.Name, CallerID: caller.TokenID, Allowed: res.Allowed, Input: input, Result: result, CreatedAt: at.UTC(),
 	}
 }
 
@@ -70,8 +71,12 @@ type Checked struct {
 }
 
 // Check checks one proposal (JSON) without storing it, applying the waivers of
-// the stored initiative its id names (from a snapshot), and logs the decision.
-func (s *Service) Check(ctx context.Context, raw []byte, opts CheckOptions, caller string) (Checked, error) {
+// the stored initiative its id names (from a snapshot), and logs the decision
+// before it returns: a result (and its decision id) is only returned once its
+// decision-log entry is written, so every id handed out can be looked up. When
+// the entry can't be written (the database is down) the check fails with
+// EUNAVAILABLE.
+func (s *Service) Check(ctx context.Context, raw []byte, opts CheckOptions, caller models.Caller) (Checked, error) {
 	doc, err := policies.ParseDocument(raw)
 	if err != nil {
 		return Checked{}, err
@@ -82,8 +87,19 @@ func (s *Service) Check(ctx context.Context, raw []byte, opts CheckOptions, call
 		return Checked{}, err
 	}
 	d := DecisionFor(models.DecisionCheck, raw, res, caller, res.EvaluatedAt)
-	s.decisions.Enqueue(d)
+	if err := s.writeDecisions(ctx, d); err != nil {
+		return Checked{}, err
+	}
 	return Checked{Revision: rev, Document: doc, Result: res, Decision: d}, nil
+}
+
+// writeDecisions writes ds to the decision log and returns once they are
+// stored (committed together with other checks' entries), bounded by the store
+// timeout: EUNAVAILABLE when they could not be written.
+func (s *Service) writeDecisions(ctx context.Context, ds ...models.Decision) error {
+	ctx, cancel := s.storeContext(ctx)
+	defer cancel()
+	return s.decisions.Write(ctx, ds...)
 }
 
 // OnlySchemaErrors reports a result of a document that does not match the
@@ -117,12 +133,15 @@ type Batch struct {
 
 // CheckBatch checks every item (a JSON document each) on one revision, in
 // parallel, and returns the results in input order. An item that can't be
-// parsed or checked is an item error; a fault of ours fails the whole batch.
-func (s *Service) CheckBatch(ctx context.Context, items [][]byte, opts CheckOptions, caller string) (Batch, error) {
+// parsed or checked is an item error; a fault of ours fails the whole batch,
+// and so does a decision log that can't be written (EUNAVAILABLE): the
+// decisions of all items are written together before the batch is answered.
+func (s *Service) CheckBatch(ctx context.Context, items [][]byte, opts CheckOptions, caller models.Caller) (Batch, error) {
 	rev := s.engine.Active()
 	type outcome struct {
-		item  BatchItem
-		fault error
+		item     BatchItem
+		decision models.Decision
+		fault    error
 	}
 	outs := parallel.Map(ctx, s.cfg.Workers, items, func(ctx context.Context, i int, raw []byte) outcome {
 		item := BatchItem{Index: i}
@@ -131,8 +150,7 @@ func (s *Service) CheckBatch(ctx context.Context, items [][]byte, opts CheckOpti
 			var res models.CheckResult
 			if res, err = s.Evaluate(ctx, rev, doc, opts, "batch", nil); err == nil {
 				item.Result = &res
-				s.decisions.Enqueue(DecisionFor(models.DecisionCheck, raw, res, caller, res.EvaluatedAt))
-				return outcome{item: item}
+				return outcome{item: item, decision: DecisionFor(models.DecisionCheck, raw, res, caller, res.EvaluatedAt)}
 			}
 		}
 		var me *models.Error
@@ -144,6 +162,7 @@ func (s *Service) CheckBatch(ctx context.Context, items [][]byte, opts CheckOpti
 		return outcome{item: item}
 	})
 	out := Batch{PolicyRevision: rev.ID, Results: make([]BatchItem, len(items))}
+	decisions := make([]models.Decision, 0, len(items))
 	for i, o := range outs {
 		if o.fault != nil {
 			return Batch{}, o.fault
@@ -152,12 +171,17 @@ func (s *Service) CheckBatch(ctx context.Context, items [][]byte, opts CheckOpti
 		switch {
 		case o.item.Error != nil:
 			out.Summary.Errors++
+			continue
 		case o.item.Result.Allowed:
 			out.Summary.Allowed++
 		default:
 			out.Summary.Denied++
 		}
+		decisions = append(decisions, o.decision)
 	}
 	out.Summary.Items = len(items)
+	if err := s.writeDecisions(ctx, decisions...); err != nil {
+		return Batch{}, err
+	}
 	return out, nil
 }

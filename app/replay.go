@@ -34,19 +34,44 @@ func DiffResults(before, after models.CheckResult) ReplayDiff {
 	}
 }
 
-// GetDecision returns one decision-log entry.
-func (s *Service) GetDecision(ctx context.Context, id string) (models.Decision, error) {
+// GetDecision returns one decision-log entry the caller may read
+// (models.Caller.ReachDecision): a decision of a stored initiative is read by
+// those who reach the initiative's sector now, one that belongs to no stored
+// initiative (a plain check of a new proposal, a refused creation) only by its
+// maker's token and by unscoped callers. Any other is ENOTFOUND, as an unknown
+// id is, so ids of other sectors don't leak.
+func (s *Service) GetDecision(ctx context.Context, id string, caller models.Caller) (models.Decision, error) {
 	ctx, cancel := s.storeContext(ctx)
 	defer cancel()
-	return s.store.GetDecision(ctx, id)
+	d, err := s.store.GetDecision(ctx, id)
+	if err != nil {
+		return models.Decision{}, err
+	}
+	if caller.Unscoped() {
+		return d, nil
+	}
+	sector := ""
+	if d.InitiativeID != "" && ValidID.MatchString(d.InitiativeID) {
+		in, err := s.store.GetInitiative(ctx, d.InitiativeID)
+		switch {
+		case err == nil:
+			sector = in.Sector
+		case models.ErrorCode(err) != models.ENOTFOUND:
+			return models.Decision{}, err
+		}
+	}
+	if !caller.ReachDecision(d, sector) {
+		return models.Decision{}, models.Errorf(models.ENOTFOUND, "decision %q not found", id)
+	}
+	return d, nil
 }
 
 // ReplayDecision evaluates the logged input of decision id again, at its
 // logged as-of date, with the active revision, logs the replay and returns
-// both results and what changed. A waiver change has no check to replay:
-// *NothingToReplay.
-func (s *Service) ReplayDecision(ctx context.Context, id string, lang models.Lang, caller string) (Replay, error) {
-	d, err := s.GetDecision(ctx, id)
+// both results and what changed. The caller must be able to read the decision
+// (GetDecision). A waiver change has no check to replay: *NothingToReplay.
+func (s *Service) ReplayDecision(ctx context.Context, id string, lang models.Lang, caller models.Caller) (Replay, error) {
+	d, err := s.GetDecision(ctx, id, caller)
 	if err != nil {
 		return Replay{}, err
 	}
@@ -73,7 +98,10 @@ func (s *Service) ReplayDecision(ctx context.Context, id string, lang models.Lan
 		return Replay{}, err
 	}
 	diff := DiffResults(original, res)
-	s.decisions.Enqueue(DecisionFor(models.DecisionReplay, input.Initiative, res, caller, s.now()))
+	// The replay's decision id is handed out with the answer: written first.
+	if err := s.writeDecisions(ctx, DecisionFor(models.DecisionReplay, input.Initiative, res, caller, s.now())); err != nil {
+		return Replay{}, err
+	}
 	return Replay{
 		DecisionID: d.ID, Original: d.Result, Replayed: res,
 		Changed: diff.VerdictChanged || len(diff.Added) > 0 || len(diff.Removed) > 0,

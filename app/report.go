@@ -8,8 +8,13 @@ import (
 )
 
 // ComplianceReport computes the compliance report of the stored portfolio with
-// the active revision and the waivers in force.
-func (s *Service) ComplianceReport(ctx context.Context, opts report.Options) (models.ComplianceReport, error) {
+// the active revision and the waivers in force. A caller scoped to sectors sees
+// the standings of those sectors' initiatives only; the portfolio rules and
+// figures are over the whole portfolio.
+func (s *Service) ComplianceReport(ctx context.Context, opts report.Options, caller models.Caller) (models.ComplianceReport, error) {
+	if !caller.Unscoped() {
+		opts.Reach = caller.Reaches
+	}
 	opts.Cache = s.contributions
 	opts.Now = s.now()
 	if opts.Workers <= 0 {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 
 	"github.com/baerum/styring/models"
@@ -27,13 +28,15 @@ type IdempotencyKey struct {
 
 // SubmitRequest is a proposal to store: ID "" creates (the id is the
 // document's, or a new one), else it updates that initiative, guarded by
-// IfVersion (0: any).
+// IfVersion (0: any). Caller holds the grants whose role may submit: the
+// document's sector must be one it reaches, and for an update the stored
+// initiative's too; the idempotency key belongs to its token's id.
 type SubmitRequest struct {
 	ID          string
 	IfVersion   int
 	Raw         []byte
 	Options     CheckOptions
-	Caller      string
+	Caller      models.Caller
 	Idempotency *IdempotencyKey
 }
 
@@ -51,20 +54,18 @@ func NewInitiativeID() string {
 	return "T-" + strings.ReplaceAll(policies.NewDecisionID(), "-", "")[:20]
 }
 
-// CheckUpdatable refuses an update of an unknown initiative (ENOTFOUND) or
-// with a stale If-Match (EPRECONDITION) before the proposal is evaluated; the
-// store checks again in the write's transaction, so a concurrent update is
-// still caught there.
-func (s *Service) CheckUpdatable(ctx context.Context, id string, ifVersion int) error {
+// CheckUpdatable refuses an update of an unknown initiative or one of a
+// sector the caller does not reach (both ENOTFOUND), or with a stale If-Match
+// (EPRECONDITION), before the proposal is evaluated; Submit and the store check
+// again, so a concurrent update is still caught.
+func (s *Service) CheckUpdatable(ctx context.Context, id string, ifVersion int, caller models.Caller) error {
 	if id == "" {
 		return nil
 	}
 	if !ValidID.MatchString(id) {
 		return models.Errorf(models.ENOTFOUND, "initiative %q not found", id)
 	}
-	ctx, cancel := s.storeContext(ctx)
-	defer cancel()
-	in, err := s.store.GetInitiative(ctx, id)
+	in, err := s.ReachableInitiative(ctx, id, caller)
 	if err != nil {
 		return err
 	}
@@ -110,6 +111,25 @@ func (s *Service) Submit(ctx context.Context, req SubmitRequest) (Submitted, err
 		}
 		doc["id"] = id
 	}
+	// A sector the schema knows must be one the caller reaches; any other
+	// value is the check's to refuse (DAT-001), and the store's guard below
+	// stands in any case.
+	if sector := str(doc["sector"]); slices.Contains(models.Sectors, sector) && !req.Caller.Reaches(sector) {
+		return Submitted{}, outOfReach(req.Caller, sector)
+	}
+	ifVersion, pinned := req.IfVersion, false
+	if kind == models.DecisionUpdate && !req.Caller.Unscoped() {
+		// A scoped caller updates only what it reaches, and what it read: with
+		// no If-Match the update is guarded by the version read here, so an
+		// initiative moved out of reach meanwhile is not overwritten.
+		cur, err := s.ReachableInitiative(ctx, id, req.Caller)
+		if err != nil {
+			return Submitted{}, err
+		}
+		if ifVersion == 0 {
+			ifVersion, pinned = cur.Version, true
+		}
+	}
 	stored, err := json.Marshal(doc)
 	if err != nil {
 		return Submitted{}, err
@@ -127,8 +147,11 @@ func (s *Service) Submit(ctx context.Context, req SubmitRequest) (Submitted, err
 	}
 	decision := DecisionFor(kind, stored, res, req.Caller, res.EvaluatedAt)
 	if !res.Allowed {
-		// Refused: nothing is stored but the decision, so the refusal can be looked up.
-		s.decisions.Enqueue(decision)
+		// Refused: nothing is stored but the decision, written before the answer
+		// hands out its id, so the refusal can be looked up.
+		if err := s.writeDecisions(ctx, decision); err != nil {
+			return Submitted{}, err
+		}
 		s.remember(ctx, idem, http.StatusUnprocessableEntity, Submission{Result: res})
 		return Submitted{}, &models.RefusedError{Result: res}
 	}
@@ -138,6 +161,9 @@ func (s *Service) Submit(ctx context.Context, req SubmitRequest) (Submitted, err
 	}
 	if in.Status == "" {
 		in.Status = "forslag"
+	}
+	if !req.Caller.Reaches(in.Sector) {
+		return Submitted{}, outOfReach(req.Caller, in.Sector)
 	}
 	out := Submitted{Submission: Submission{Initiative: in, Result: res}, Created: kind == models.DecisionSubmit}
 	if idem != nil {
@@ -154,7 +180,10 @@ func (s *Service) Submit(ctx context.Context, req SubmitRequest) (Submitted, err
 	if out.Created {
 		err = s.store.CreateInitiative(sctx, in, &decision, idem)
 	} else {
-		err = s.store.UpdateInitiative(sctx, in, req.IfVersion, &decision, idem)
+		err = s.store.UpdateInitiative(sctx, in, ifVersion, &decision, idem)
+		if pinned && models.ErrorCode(err) == models.EPRECONDITION {
+			err = models.Errorf(models.ECONFLICT, "initiative %q changed while it was being updated; try again", id)
+		}
 	}
 	if err != nil {
 		if idem != nil && models.ErrorCode(err) == models.ECONFLICT {
@@ -181,7 +210,7 @@ func (s *Service) idempotency(ctx context.Context, req SubmitRequest) (*models.I
 	}
 	ctx, cancel := s.storeContext(ctx)
 	defer cancel()
-	rec, err := s.store.GetIdempotency(ctx, req.Caller, k.Key)
+	rec, err := s.store.GetIdempotency(ctx, req.Caller.TokenID, k.Key)
 	switch {
 	case err == nil:
 		out, err := s.replay(rec, k.RequestHash)
@@ -189,7 +218,7 @@ func (s *Service) idempotency(ctx context.Context, req SubmitRequest) (*models.I
 	case models.ErrorCode(err) != models.ENOTFOUND:
 		return nil, nil, err
 	}
-	return &models.IdempotencyRecord{Key: k.Key, Scope: req.Caller, RequestHash: k.RequestHash, CreatedAt: s.now().UTC()}, nil, nil
+	return &models.IdempotencyRecord{Key: k.Key, Scope: req.Caller.TokenID, RequestHash: k.RequestHash, CreatedAt: s.now().UTC()}, nil, nil
 }
 
 // replay answers with a remembered response, or ECONFLICT when the key was used for another request.

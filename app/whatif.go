@@ -20,6 +20,12 @@ type WhatIf struct {
 
 // PortfolioWhatIf evaluates the stored portfolio with and without the proposal
 // doc (a checked document that matches the schema), on rev at asOf.
+//
+// A stored initiative the portfolio cannot read (its document does not match
+// the schema of rev: stored while a DAT-001 waiver let it through, or under an
+// older schema) is left out of both sides with a logged warning, as the
+// compliance report leaves it out: the what-if is about the proposal, and one
+// broken stored document must not turn every caller's check into a 400.
 func (s *Service) PortfolioWhatIf(ctx context.Context, rev *policies.Revision, doc any, asOf string, lang models.Lang) (*WhatIf, error) {
 	m, _ := doc.(map[string]any)
 	id := str(m["id"])
@@ -28,13 +34,22 @@ func (s *Service) PortfolioWhatIf(ctx context.Context, rev *policies.Revision, d
 	ctx, cancel := context.WithTimeout(ctx, 4*s.cfg.StoreTimeout)
 	defer cancel()
 	err := s.store.AllInitiatives(ctx, nil, func(in models.Initiative, _ json.RawMessage) error {
+		replaced := in.ID == id && id != ""
+		if replaced {
+			out.Replaces = id
+		}
 		c, err := s.contributions.Get(ctx, rev, in.ID, in.Version, func() (any, error) { return policies.ParseDocument(in.Document) })
+		if models.ErrorCode(err) == models.EINVALID {
+			// Not the message: a schema error may quote the document's values.
+			s.log.Warn("portfolio what-if leaves out a stored initiative that does not match the schema",
+				"initiative_id", in.ID, "version", in.Version)
+			return nil
+		}
 		if err != nil {
 			return err
 		}
 		before.AddContributions(c)
-		if in.ID == id && id != "" {
-			out.Replaces = id
+		if replaced {
 			return nil
 		}
 		after.AddContributions(c)

@@ -9,7 +9,7 @@ import (
 // Idempotency-Key, so that a retry gets the same answer and stores nothing new.
 type IdempotencyRecord struct {
 	Key         string    `json:"key"`
-	Scope       string    `json:"scope"`        // the caller (token name) the key belongs to
+	Scope       string    `json:"scope"`        // the id of the token the key belongs to
 	RequestHash string    `json:"request_hash"` // sha256 of method, path and body
 	StatusCode  int       `json:"status_code"`
 	Body        []byte    `json:"body"`

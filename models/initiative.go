@@ -36,6 +36,9 @@ type Initiative struct {
 
 // InitiativeFilter selects initiatives for a list. Zero values do not filter.
 type InitiativeFilter struct {
+	// Sectors, when not nil, are the only sectors listed (none when empty):
+	// those the caller reaches (Caller.Sectors).
+	Sectors []string
 	Sector  string
 	Status  string
 	Type    string

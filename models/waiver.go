@@ -25,12 +25,41 @@ func (w Waiver) AppliesAt(day string) bool {
 	return w.RevokedAt == nil && day < w.ExpiresAt
 }
 
+// SchemaRuleID is the rule a document that breaks the schema violates. Its
+// violations are never waived: such a document is judged on them alone (no
+// other rule is evaluated), so a waiver of it would let any document through.
+const SchemaRuleID = "DAT-001"
+
+// Categories whose rules the catalog (docs/spec/rules.md, Waivers) lets no one waive.
+const (
+	CategoryLegal = "legal"
+	CategoryData  = "data"
+)
+
+// CategoryWaivable reports whether the catalog lets a rule of category be
+// waived: a rule of category legal or data never is, whatever its METADATA
+// says, so a custom bundle cannot open such a rule to waivers.
+func CategoryWaivable(category string) bool {
+	return category != CategoryLegal && category != CategoryData
+}
+
+// ViolationWaivable reports whether a waiver may cover v: its rule says it is
+// waivable, its category allows waivers, and it is not a schema error.
+func ViolationWaivable(v Violation) bool {
+	return v.Waivable && CategoryWaivable(v.Category) && v.RuleID != SchemaRuleID
+}
+
 // ApplyWaivers marks the violations of res that a waiver in force on day
-// covers (waivable rules only) and recounts the summary and the verdict.
+// covers and recounts the summary and the verdict. Only waivable violations
+// are covered (ViolationWaivable; a violation that is not is reported with
+// waivable false), so a waiver of a legal or data rule, or of DAT-001, stored
+// before such waivers were refused changes nothing: a document that breaks the
+// schema is never allowed.
 func ApplyWaivers(res *CheckResult, waivers []Waiver, day string) {
 	for i := range res.Violations {
 		v := &res.Violations[i]
 		v.Waived = false
+		v.Waivable = ViolationWaivable(*v)
 		if !v.Waivable {
 			continue
 		}

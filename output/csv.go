@@ -87,12 +87,15 @@ func WriteReportCSV(w io.Writer, r models.ComplianceReport, name string) error {
 			return models.Errorf(models.EINVALID, "table: «%s» is not one of %s", name, strings.Join(ReportTableNames, ", "))
 		}
 		t := tables[i]
-		if err := cw.Write(t.Columns); err != nil {
+		if err := writeRow(cw, t.Columns); err != nil {
 			return err
 		}
-		if err := cw.WriteAll(t.Rows); err != nil {
-			return err
+		for _, row := range t.Rows {
+			if err := writeRow(cw, row); err != nil {
+				return err
+			}
 		}
+		cw.Flush()
 		return cw.Error()
 	}
 	var columns []string
@@ -103,7 +106,7 @@ func WriteReportCSV(w io.Writer, r models.ComplianceReport, name string) error {
 			}
 		}
 	}
-	if err := cw.Write(append([]string{"table"}, columns...)); err != nil {
+	if err := writeRow(cw, append([]string{"table"}, columns...)); err != nil {
 		return err
 	}
 	for _, t := range tables {
@@ -117,7 +120,7 @@ func WriteReportCSV(w io.Writer, r models.ComplianceReport, name string) error {
 			for i, cell := range row {
 				out[index[i]+1] = cell
 			}
-			if err := cw.Write(out); err != nil {
+			if err := writeRow(cw, out); err != nil {
 				return err
 			}
 		}
@@ -127,4 +130,71 @@ func WriteReportCSV(w io.Writer, r models.ComplianceReport, name string) error {
 		return fmt.Errorf("write csv: %w", err)
 	}
 	return nil
+}
+
+// writeRow writes one record with every cell made safe to open in a spreadsheet (safeCell).
+func writeRow(cw *csv.Writer, row []string) error {
+	safe, copied := row, false
+	for i, cell := range row {
+		if c := safeCell(cell); c != cell {
+			if !copied { // the caller's row stays as it was
+				safe, copied = slices.Clone(row), true
+			}
+			safe[i] = c
+		}
+	}
+	return cw.Write(safe)
+}
+
+// safeCell neutralises a cell a spreadsheet would take for a formula (CSV
+// injection, OWASP): one starting with =, +, -, @, a tab or a carriage return
+// gets a leading single quote, so Excel shows it as text. A number (-120000,
+// -1000.5) stays as it is, and stays a number.
+func safeCell(cell string) string {
+	if cell == "" {
+		return cell
+	}
+	switch cell[0] {
+	case '=', '+', '-', '@', '\t', '\r':
+		if isDecimal(cell) {
+			return cell
+		}
+		return "'" + cell
+	}
+	return cell
+}
+
+// isDecimal reports a plain decimal number: an optional sign, digits with an
+// optional fraction, an optional exponent (nothing a spreadsheet could evaluate).
+func isDecimal(s string) bool {
+	i := 0
+	if i < len(s) && (s[i] == '+' || s[i] == '-') {
+		i++
+	}
+	digits := func() int {
+		n := 0
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			i++
+			n++
+		}
+		return n
+	}
+	n := digits()
+	if i < len(s) && s[i] == '.' {
+		i++
+		n += digits()
+	}
+	if n == 0 {
+		return false
+	}
+	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
+		i++
+		if i < len(s) && (s[i] == '+' || s[i] == '-') {
+			i++
+		}
+		if digits() == 0 {
+			return false
+		}
+	}
+	return i == len(s)
 }

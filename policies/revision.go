@@ -181,7 +181,9 @@ func catalogFrom(c *ast.Compiler) ([]models.Rule, error) {
 		if strings.HasPrefix(pkg, "styring.portfolio.") {
 			rule.Scope = "portfolio"
 		}
+		// A bundle may not re-open what the catalog closes: legal and data rules are never waivable.
 		rule.Waivable, _ = a.Custom["waivable"].(bool)
+		rule.Waivable = rule.Waivable && models.CategoryWaivable(rule.Category)
 		if rem, ok := a.Custom["remedy"].(map[string]any); ok {
 			rule.Remedy = models.Text{NB: str(rem["nb"]), EN: str(rem["en"])}
 		}

@@ -48,6 +48,11 @@ type Options struct {
 	// on Now's date mark their violations waived (and clear waived flags that no
 	// longer hold), before anything is counted.
 	Waivers map[string][]models.Waiver
+	// Reach, when not nil, says which sectors' initiatives the report lists:
+	// the record picture (standings, counts and the records target) holds only
+	// those; the portfolio rules and figures are over every initiative still,
+	// as the rules are over the whole.
+	Reach func(sector string) bool
 }
 
 // Source calls yield for every initiative, in a stable order, and stops at its error.
@@ -154,6 +159,7 @@ func (b *builder) add(ctx context.Context, it Item) error {
 		models.ApplyWaivers(res, b.opts.Waivers[it.id()], b.opts.Now.UTC().Format(time.DateOnly))
 	}
 	standing := standingOf(it, res)
+	listed := b.opts.Reach == nil || b.opts.Reach(standing.Sector)
 	if !onlySchemaErrors(res) {
 		var c policies.Contributions
 		var err error
@@ -169,6 +175,9 @@ func (b *builder) add(ctx context.Context, it Item) error {
 			return fmt.Errorf("portfolio %s: %w", it.Source, err)
 		}
 		b.portfolio.AddContributions(c)
+	}
+	if !listed {
+		return nil
 	}
 	b.mu.Lock()
 	b.standings = append(b.standings, standing)

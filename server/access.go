@@ -11,7 +11,9 @@ import (
 
 // access says who may call a route: anyone (public), or the roles listed.
 // admin may call every route. It is declared on the line that registers the
-// route, so a route and its roles are read together.
+// route, so a route and its roles are read together. A token holds grants, each
+// a role over a set of sectors: it may call a route when one of its grants'
+// roles may, and reaches there the sectors of those grants (callerFor).
 type access struct {
 	public bool
 	roles  []models.Role
@@ -63,6 +65,14 @@ func (s *Server) accessOf(route string) access {
 // allowed reports whether role may call the route.
 func (s *Server) allowed(route string, role models.Role) bool {
 	return s.accessOf(route).allows(role)
+}
+
+// callerFor is the token's caller on a route: its grants whose role may call
+// it. The route is open to the token when there is one (len(Grants) > 0), and
+// the sectors it reaches there are those grants' sectors only, so the grants
+// of different roles never add up.
+func (s *Server) callerFor(route string, tok models.Token) models.Caller {
+	return tok.Caller().Within(s.accessOf(route).allows)
 }
 
 // isPublic reports routes that need no token.

@@ -39,10 +39,15 @@ const (
 // authenticate finds the token of a secret (constant-time comparison of the
 // stored hash; only hashes are stored).
 func (s *Server) authenticate(ctx context.Context, secret string) (models.Token, error) {
+	return s.authenticateHash(ctx, models.HashToken(secret))
+}
+
+// authenticateHash is authenticate of a token's hash: a session keeps its
+// token's hash, not the token, and is checked through the same cache.
+func (s *Server) authenticateHash(ctx context.Context, hash string) (models.Token, error) {
 	if s.tokens == nil {
 		return models.Token{}, models.Errorf(models.EUNAUTHORIZED, "tokens are not available")
 	}
-	hash := models.HashToken(secret)
 	s.tokenCache.mu.Lock()
 	c, ok := s.tokenCache.m[hash]
 	s.tokenCache.mu.Unlock()
@@ -56,7 +61,8 @@ func (s *Server) authenticate(ctx context.Context, secret string) (models.Token,
 			return models.Token{}, models.Errorf(models.EUNAUTHORIZED, "the token is not valid")
 		case models.ErrorCode(err) == models.EUNAVAILABLE && ok && now.Sub(c.at) < tokenOutageGrace:
 			// The database is down: a token verified a short while ago still
-			// counts, so checks (which need no database) go on during an outage.
+			// counts, so routes that need no database still answer and the
+			// others say 503 (retry), not 401 (your token is wrong).
 		default:
 			return models.Token{}, err
 		}
@@ -82,8 +88,9 @@ func isPage(route string) bool {
 }
 
 // authorize checks the caller's token (Authorization: Bearer, or the session
-// cookie on pages) against the route's roles: 401 without a valid token, 403
-// with the wrong role, 429 over the token's rate.
+// cookie on pages and the report's downloads) against the route's roles: 401
+// without a valid token, 403 with the wrong role, 429 over the token's rate or
+// after too many failed attempts.
 func (s *Server) authorize() gin.HandlerFunc {
 	return func(c *gin.Context) {
 		path := c.FullPath()
@@ -96,30 +103,23 @@ func (s *Server) authorize() gin.HandlerFunc {
 			c.Next()
 			return
 		}
-		secret, fromCookie := bearer(c), false
-		if secret == "" && isPage(route) {
-			if ck, err := c.Cookie(sessionCookie); err == nil {
-				secret, fromCookie = ck, true
-			}
-		}
-		if secret == "" {
-			s.deny(c, route, http.StatusUnauthorized, models.Errorf(models.EUNAUTHORIZED, "this route needs Authorization: Bearer <token>"))
+		// The bearer token, or the session cookie where it is taken
+		// (sessions.go); failures are throttled (throttle.go).
+		tok, ok := s.identify(c, route)
+		if !ok {
 			return
 		}
-		tok, err := s.authenticate(c.Request.Context(), secret)
-		if err != nil {
-			if fromCookie {
-				c.SetCookie(sessionCookie, "", -1, "/", "", c.Request.TLS != nil, true)
-			}
-			s.deny(c, route, statusOf(models.ErrorCode(err)), err)
-			return
-		}
+		// The caller keeps only the grants whose role may call the route: what
+		// it reaches here it reaches through such a role, so the grants of
+		// different roles never add up (callerIn).
+		caller := s.callerFor(route, tok)
 		c.Set(callerKey, tok.Name)
-		c.Set(roleKey, string(tok.Role))
-		if !s.allowed(route, tok.Role) {
-			s.deny(c, route, http.StatusForbidden, models.Errorf(models.EFORBIDDEN, "role %s may not call %s", tok.Role, route))
+		c.Set(grantsKey, caller)
+		if len(caller.Grants) == 0 {
+			s.deny(c, route, http.StatusForbidden, models.Errorf(models.EFORBIDDEN, "no grant of this token (%s) may call %s", models.FormatGrants(tok.Grants), route))
 			return
 		}
+		c.Set(roleKey, string(caller.Grants[0].Role))
 		if !s.limiter(tok.ID).Allow() {
 			c.Header("Retry-After", "1")
 			s.writeError(c, models.Errorf(models.ERATELIMITED, "too many requests for token %s: at most %g a second", tok.Name, s.cfg.RateLimit))
@@ -129,7 +129,23 @@ func (s *Server) authorize() gin.HandlerFunc {
 	}
 }
 
-const roleKey = "role"
+const (
+	roleKey   = "role"   // the role of the caller's first grant that may call the route
+	grantsKey = "grants" // the models.Caller, with the grants that may call the route
+)
+
+// callerIn is the request's caller: its token's id and name and the grants
+// whose role may call the route (set by authorize). Without a token it is
+// "anonymous" with no grants, reaching nothing.
+func callerIn(c *gin.Context) models.Caller {
+	if v, ok := c.Get(grantsKey); ok {
+		if caller, ok := v.(models.Caller); ok {
+			caller.Name = callerOf(c) // "anonymous" for a token without a name, as the log had it
+			return caller
+		}
+	}
+	return models.Caller{Name: callerOf(c)}
+}
 
 func bearer(c *gin.Context) string {
 	h := c.GetHeader("Authorization")
@@ -204,78 +220,4 @@ func (s *Server) registerLoginRoutes(r *gin.Engine) {
 // so the error is dropped.
 func writeLoginPage(c *gin.Context, render func(io.Writer) error) {
 	_ = render(c.Writer)
-}
-
-// safeNext keeps a post-login redirect on this site.
-func safeNext(next string) string {
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.Contains(next, "\\") {
-		return "/reports/compliance"
-	}
-	return next
-}
-
-// handleHome serves GET /: a person who opens the server's address is led to
-// the page of their role, or to the login form; never to a JSON 404.
-func (s *Server) handleHome(c *gin.Context) {
-	c.Header("Cache-Control", "no-store")
-	if ck, err := c.Cookie(sessionCookie); err == nil && ck != "" {
-		if tok, err := s.authenticate(c.Request.Context(), ck); err == nil {
-			if s.allowed("GET /reports/compliance", tok.Role) {
-				c.Redirect(http.StatusSeeOther, "/reports/compliance")
-				return
-			}
-			c.Header("Content-Type", "text/html; charset=utf-8")
-			c.Status(http.StatusOK)
-			writeLoginPage(c, func(w io.Writer) error {
-				return web.RenderHome(w, web.HomeOptions{Name: tok.Name, Role: string(tok.Role)})
-			})
-			return
-		}
-	}
-	c.Redirect(http.StatusSeeOther, "/login")
-}
-
-// handleLoginForm serves GET /login: a form for the same token the API takes.
-func (s *Server) handleLoginForm(c *gin.Context) {
-	s.loginForm(c, http.StatusOK, "")
-}
-
-func (s *Server) loginForm(c *gin.Context, status int, problem string) {
-	next := safeNext(c.Query("next"))
-	if v := c.PostForm("next"); v != "" {
-		next = safeNext(v)
-	}
-	c.Header("Content-Type", "text/html; charset=utf-8")
-	c.Header("Cache-Control", "no-store")
-	c.Status(status)
-	writeLoginPage(c, func(w io.Writer) error { return web.RenderLogin(w, web.LoginOptions{Next: next, Problem: problem}) })
-}
-
-// handleLogin serves POST /login: checks the token and sets an HttpOnly,
-// SameSite=Strict session cookie holding it.
-func (s *Server) handleLogin(c *gin.Context) {
-	secret := strings.TrimSpace(c.PostForm("token"))
-	if secret == "" {
-		s.loginForm(c, http.StatusBadRequest, "Skriv inn tilgangsnøkkelen.")
-		return
-	}
-	tok, err := s.authenticate(c.Request.Context(), secret)
-	if err != nil {
-		s.loginForm(c, http.StatusUnauthorized, "Nøkkelen er ikke gyldig, er utløpt eller trukket tilbake.")
-		return
-	}
-	maxAge := 8 * 3600
-	if tok.ExpiresAt != nil {
-		maxAge = min(maxAge, int(time.Until(*tok.ExpiresAt).Seconds()))
-	}
-	c.SetSameSite(http.SameSiteStrictMode)
-	c.SetCookie(sessionCookie, secret, maxAge, "/", "", c.Request.TLS != nil, true)
-	c.Redirect(http.StatusSeeOther, safeNext(c.PostForm("next")))
-}
-
-// handleLogout serves POST /logout: clears the session cookie.
-func (s *Server) handleLogout(c *gin.Context) {
-	c.SetSameSite(http.SameSiteStrictMode)
-	c.SetCookie(sessionCookie, "", -1, "/", "", c.Request.TLS != nil, true)
-	c.Redirect(http.StatusSeeOther, "/login")
 }

@@ -135,11 +135,41 @@ func TestBrowserCompliancePage(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	// A manager's session, as the login form leaves it.
-	if secret := issueToken(t, s, "browser-test", models.RoleLeder); secret != "" {
-		if _, err := chromedp.Call(ctx, network.SetCookie, network.SetCookieParams{Name: sessionCookie, Value: secret, URL: ts.URL, HTTPOnly: ptrTo(true)}); err != nil {
+	// A manager logs in through the form, as a person does: the browser sends
+	// the form's CSRF token with its own Origin, and keeps a session cookie
+	// that holds a session id, never the token.
+	secret := issueToken(t, s, "browser-test", models.RoleLeder)
+	t.Run("a manager logs in through the form and lands on the report", func(t *testing.T) {
+		if err := chromedp.Do(ctx, chromedp.Navigate(ts.URL+"/login?next=%2Freports%2Fcompliance"), chromedp.WaitVisible(chromedp.CSS("#token"))); err != nil {
+			t.Fatalf("open the login form: %v", err)
+		}
+		resp, err := chromedp.RunResponse(ctx, chromedp.SendKeys(chromedp.CSS("#token"), secret), chromedp.Submit(chromedp.CSS("#token")))
+		if err != nil {
+			t.Fatalf("log in: %v", err)
+		}
+		if resp.Status != 200 || !strings.HasSuffix(resp.URL, "/reports/compliance") {
+			t.Fatalf("after login: %d %s, want the report", resp.Status, resp.URL)
+		}
+		cookies, err := chromedp.Call(ctx, network.GetCookies, network.GetCookiesParams{URLs: []string{ts.URL}})
+		if err != nil {
 			t.Fatal(err)
 		}
+		found := false
+		for _, c := range cookies.Cookies {
+			if c.Name != sessionCookie {
+				continue
+			}
+			found = true
+			if c.Value == secret || !models.WellFormedSessionID(c.Value) || !c.HTTPOnly || c.SameSite != network.CookieSameSiteStrict {
+				t.Errorf("session cookie %+v: want an HttpOnly, SameSite=Strict session id", c)
+			}
+		}
+		if !found {
+			t.Fatal("no session cookie after login")
+		}
+	})
+	if t.Failed() {
+		return
 	}
 
 	open := func(t *testing.T, path string, status int64) {
@@ -218,6 +248,18 @@ func TestBrowserCompliancePage(t *testing.T) {
 			t.Errorf("the masthead's background is %s: report.css did not apply", bg)
 		}
 	})
+	t.Run("the page's CSV and JSON links answer the session", func(t *testing.T) {
+		open(t, "/reports/compliance", 200)
+		for _, sel := range []string{`a[href^="/api/v1/reports/compliance.csv"]`, `a[href^="/api/v1/reports/compliance?"], a[href="/api/v1/reports/compliance"]`} {
+			status, err := chromedp.Run(ctx, chromedp.Evaluate[string](`fetch(document.querySelector('`+sel+`').href).then(r => String(r.status))`, chromedp.EvalAwaitPromise))
+			if err != nil {
+				t.Fatalf("%s: %v", sel, err)
+			}
+			if status != "200" {
+				t.Errorf("the link %s answered %s to a logged-in manager", sel, status)
+			}
+		}
+	})
 	t.Run("the report page has no serious accessibility findings", func(t *testing.T) {
 		open(t, "/reports/compliance", 200)
 		checkAxe(t, "/reports/compliance")
@@ -273,5 +315,3 @@ func firstWithViolations(rep models.ComplianceReport) string {
 	}
 	return rep.Records.Initiatives[0].ID
 }
-
-func ptrTo[T any](v T) *T { return &v }

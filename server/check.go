@@ -103,7 +103,7 @@ func (s *Server) handleCheck(c *gin.Context) {
 			return
 		}
 	}
-	checked, err := s.app.Check(c.Request.Context(), raw, p, callerOf(c))
+	checked, err := s.app.Check(c.Request.Context(), raw, p, callerIn(c))
 	if err != nil {
 		s.writeError(c, err)
 		return
@@ -154,7 +154,7 @@ func (s *Server) handleCheckBatch(c *gin.Context) {
 			Details: map[string]int{"items": len(items), "limit": s.cfg.MaxBatchItems}})
 		return
 	}
-	out, err := s.app.CheckBatch(c.Request.Context(), items, p, callerOf(c))
+	out, err := s.app.CheckBatch(c.Request.Context(), items, p, callerIn(c))
 	if err != nil {
 		s.writeError(c, err)
 		return

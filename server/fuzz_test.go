@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/baerum/styring/models/gormstore"
 	"github.com/baerum/styring/models/gormstore/gormtest"
@@ -17,7 +18,11 @@ import (
 func FuzzCheckEndpoint(f *testing.F) {
 	s := newTestServerWith(f, gormtest.OpenTest(f, gormstore.BackendSQLite), Config{MaxBodyBytes: 64 << 10})
 	for _, seed := range []string{"", "{}", "[]", "null", `{"title":`, `{"title": "x", "type": "omstilling", "sector": "OSK"}`,
-		strings.Repeat("[", 200), `{"budget_effects": [{"year": "2021"}]}`, "\xff\xfe", `{"a": 1e999}`} {
+		strings.Repeat("[", 200), `{"budget_effects": [{"year": "2021"}]}`, "\xff\xfe", `{"a": 1e999}`,
+		// not I-JSON, or text the database cannot hold: 400 naming line, column and pointer
+		"{\"title\": \"B\xe6rum\"}", "{\"title\": \"x\xed\xa0\x80\"}", "{\"ti\xfftle\": 1}", `{"title": "\ud800"}`, `{"title": "\udc00x"}`,
+		`{"title": "\ud83d\ude00 ok"}`, `{"title": "a\u0000b"}`, `{"\u0000": 1}`, `{"id": "HP2124-OSK-014", "id": "HP2124-OSK-015"}`,
+		`{"owner": {"name": "a", "\u006eame": "b"}}`, `{"title": "\uFFFE"}`} {
 		f.Add([]byte(seed))
 	}
 	files, _ := filepath.Glob(filepath.Join(examplesDir, "*.json"))
@@ -32,6 +37,9 @@ func FuzzCheckEndpoint(f *testing.F) {
 		case 200, 400, 413:
 		default:
 			t.Fatalf("status %d for %q: %s", rec.Code, body, rec.Body.String())
+		}
+		if rec.Code == 200 && !utf8.Valid(body) {
+			t.Fatalf("checked a body the database could not hold: %q", body)
 		}
 		if rec.Code != 200 && !strings.Contains(rec.Body.String(), `"code":"`) {
 			t.Fatalf("error without a code: %s", rec.Body.String())

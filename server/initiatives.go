@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
 
@@ -62,7 +63,7 @@ func (s *Server) submit(c *gin.Context, id string) {
 		}
 	}
 	ctx := c.Request.Context()
-	if err := s.app.CheckUpdatable(ctx, id, ifVersion); err != nil {
+	if err := s.app.CheckUpdatable(ctx, id, ifVersion, callerIn(c)); err != nil {
 		s.writeError(c, err)
 		return
 	}
@@ -72,7 +73,7 @@ func (s *Server) submit(c *gin.Context, id string) {
 		return
 	}
 	out, err := s.app.Submit(ctx, app.SubmitRequest{
-		ID: id, IfVersion: ifVersion, Raw: raw, Options: p, Caller: callerOf(c), Idempotency: idempotencyKey(c, raw),
+		ID: id, IfVersion: ifVersion, Raw: raw, Options: p, Caller: callerIn(c), Idempotency: idempotencyKey(c, raw),
 	})
 	if err != nil {
 		s.writeError(c, err)
@@ -132,11 +133,12 @@ func parseIfMatch(h string) (int, error) {
 	return n, nil
 }
 
-// handleInitiativeGet serves GET /api/v1/initiatives/:id: the latest version with its latest result.
+// handleInitiativeGet serves GET /api/v1/initiatives/:id: the latest version
+// with its latest result; 404 for one of a sector the caller does not reach.
 func (s *Server) handleInitiativeGet(c *gin.Context) {
 	ctx, cancel := s.storeContext(c)
 	defer cancel()
-	in, err := s.store.GetInitiative(ctx, c.Param("id"))
+	in, err := s.app.ReachableInitiative(ctx, c.Param("id"), callerIn(c))
 	if err != nil {
 		s.writeError(c, err)
 		return
@@ -156,10 +158,15 @@ func (s *Server) handleInitiativeGet(c *gin.Context) {
 	c.JSON(http.StatusOK, view)
 }
 
+// maxTitleQuery bounds the title search q in characters (a longer LIKE pattern
+// is more than SQLite takes, and no title is that long).
+const maxTitleQuery = 200
+
 // handleInitiativeList serves GET /api/v1/initiatives: latest versions filtered by
-// sector, status, type, allowed and a text search in the title (q), paged by cursor or page.
+// sector, status, type, allowed and a text search in the title (q), paged by
+// cursor or page; only those of the sectors the caller reaches.
 func (s *Server) handleInitiativeList(c *gin.Context) {
-	f := models.InitiativeFilter{Sector: c.Query("sector"), Status: c.Query("status"), Type: c.Query("type"), Query: c.Query("q"), Cursor: c.Query("cursor")}
+	f := models.InitiativeFilter{Sectors: callerIn(c).Sectors(), Sector: c.Query("sector"), Status: c.Query("status"), Type: c.Query("type"), Query: c.Query("q"), Cursor: c.Query("cursor")}
 	for _, chk := range []struct {
 		name, value string
 		valid       []string
@@ -168,6 +175,10 @@ func (s *Server) handleInitiativeList(c *gin.Context) {
 			s.writeError(c, &models.Error{Code: models.EINVALID, Message: fmt.Sprintf("%s: «%s» is not one of %s", chk.name, chk.value, strings.Join(chk.valid, ", ")), Details: map[string]string{"field": chk.name}})
 			return
 		}
+	}
+	if n := utf8.RuneCountInString(f.Query); n > maxTitleQuery {
+		s.writeError(c, &models.Error{Code: models.EINVALID, Message: fmt.Sprintf("q: is %d characters; at most %d are allowed", n, maxTitleQuery), Details: map[string]string{"field": "q"}})
+		return
 	}
 	if v, ok := c.GetQuery("allowed"); ok {
 		b, err := strconv.ParseBool(v)
@@ -209,11 +220,15 @@ func (s *Server) handleInitiativeList(c *gin.Context) {
 }
 
 // handleInitiativeVersions serves GET /api/v1/initiatives/:id/versions: every
-// version, oldest first, with the decision that accepted it.
+// version, oldest first, with the decision that accepted it; 404 when the
+// caller does not reach the initiative's sector (its latest version's).
 func (s *Server) handleInitiativeVersions(c *gin.Context) {
 	ctx, cancel := s.storeContext(c)
 	defer cancel()
 	vs, err := s.store.ListVersions(ctx, c.Param("id"))
+	if err == nil && len(vs) > 0 {
+		err = callerIn(c).ReachInitiative(vs[len(vs)-1].Initiative)
+	}
 	if err != nil {
 		s.writeError(c, err)
 		return

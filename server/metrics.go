@@ -21,6 +21,13 @@ type metrics struct {
 	decisionDropped  prometheus.Counter
 	decisionWritten  prometheus.Counter
 	decisionFailures prometheus.Counter
+	// decisionRejected counts entries the database refused, kept as raw text.
+	decisionRejected prometheus.Counter
+	// decisionUnwritten counts entries of checks answered 503 because they
+	// could not be written (no id handed out).
+	decisionUnwritten prometheus.Counter
+	// decisionBatchSize is how many entries each commit of the logger wrote.
+	decisionBatchSize prometheus.Histogram
 }
 
 func newMetrics() *metrics {
@@ -41,20 +48,31 @@ func newMetrics() *metrics {
 			Buckets: []float64{.0001, .00025, .0005, .001, .0025, .005, .01, .025, .05, .1},
 		}),
 		decisionQueue: prometheus.NewGauge(prometheus.GaugeOpts{
-			Name: "styring_decision_log_queue_depth", Help: "Decisions waiting to be written to the decision log.",
+			Name: "styring_decision_log_queue_depth", Help: "Decisions waiting to be written to the decision log (queued, or held back by an outage).",
 		}),
 		decisionDropped: prometheus.NewCounter(prometheus.CounterOpts{
-			Name: "styring_decision_log_dropped_total", Help: "Decisions of plain checks dropped because the log queue was full.",
+			Name: "styring_decision_log_dropped_total", Help: "Decisions whose id was handed out but that were never written nor kept: queued entries (replays, refused submissions) lost to a full queue, shutdown during an outage, or an entry that can't be stored at all. Checks wait for their entry, so theirs are never dropped.",
 		}),
 		decisionWritten: prometheus.NewCounter(prometheus.CounterOpts{
-			Name: "styring_decision_log_written_total", Help: "Decisions written to the decision log asynchronously.",
+			Name: "styring_decision_log_written_total", Help: "Decisions the decision logger wrote to the decision log.",
 		}),
 		decisionFailures: prometheus.NewCounter(prometheus.CounterOpts{
-			Name: "styring_decision_log_write_failures_total", Help: "Batches of decisions the log could not write.",
+			Name: "styring_decision_log_write_failures_total", Help: "Batches of decisions the log could not write at the first attempt (database unavailable, or an entry refused).",
+		}),
+		decisionRejected: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "styring_decision_log_rejected_total", Help: "Decisions the database refused (a NUL or invalid UTF-8 in the input or result), kept as raw text in decision_rejects; GET /api/v1/decisions/{id} still finds them.",
+		}),
+		decisionUnwritten: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "styring_decision_log_unwritten_total", Help: "Decisions of checks that could not be written (database unavailable): those checks answered 503 and handed out no decision id.",
+		}),
+		decisionBatchSize: prometheus.NewHistogram(prometheus.HistogramOpts{
+			Name: "styring_decision_log_batch_size", Help: "Decisions written together in one commit of the decision log (group commit).",
+			Buckets: []float64{1, 2, 4, 8, 16, 32, 64, 128, 256, 512},
 		}),
 	}
 	m.registry.MustRegister(m.requestDuration, m.checks, m.violations, m.evalDuration,
 		m.decisionQueue, m.decisionDropped, m.decisionWritten, m.decisionFailures,
+		m.decisionRejected, m.decisionUnwritten, m.decisionBatchSize,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }

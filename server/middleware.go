@@ -9,9 +9,11 @@ import (
 	"net/http"
 	"regexp"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
 
@@ -139,4 +141,84 @@ func routeMatches(template, path string) bool {
 		}
 	}
 	return true
+}
+
+// inputHeaders are the request headers the server reads (besides X-Request-Id,
+// which is replaced when malformed, and cookies, whose malformed values Go drops).
+var inputHeaders = []string{"Authorization", "Idempotency-Key", "If-Match", "Accept-Language", "Content-Type"}
+
+// checkInput refuses, before authentication, a handler or the database sees
+// them, path and query parameters and headers with text no database column can
+// hold: invalid UTF-8, NUL or another control character. A path parameter (an id)
+// answers 404, a query parameter or header 400, each naming the parameter and
+// never echoing its value. (Bodies are checked where they are decoded,
+// policies.ParseDocument.)
+func (s *Server) checkInput() gin.HandlerFunc {
+	return func(c *gin.Context) {
+		if err := inputError(c); err != nil {
+			if isPage(c.Request.Method + " " + c.FullPath()) {
+				s.writePageError(c, models.LangNB, err)
+				return
+			}
+			s.writeError(c, err)
+			return
+		}
+		c.Next()
+	}
+}
+
+// inputError is the first problem of the request's path, query or read headers, or nil.
+func inputError(c *gin.Context) error {
+	if problem := textProblem(c.Request.URL.Path, false); problem != "" {
+		for _, p := range c.Params {
+			if problem := textProblem(p.Value, false); problem != "" {
+				return &models.Error{Code: models.ENOTFOUND, Message: fmt.Sprintf("%s in the path has %s: there is no such resource", p.Key, problem),
+					Details: map[string]string{"field": p.Key, "in": "path"}}
+			}
+		}
+		return &models.Error{Code: models.ENOTFOUND, Message: fmt.Sprintf("the path has %s: there is no such resource", problem), Details: map[string]string{"in": "path"}}
+	}
+	if c.Request.URL.RawQuery != "" {
+		query := c.Request.URL.Query()
+		names := make([]string, 0, len(query))
+		for name := range query {
+			names = append(names, name)
+		}
+		slices.Sort(names) // the same answer for the same request
+		for _, name := range names {
+			if problem := textProblem(name, false); problem != "" {
+				return &models.Error{Code: models.EINVALID, Message: fmt.Sprintf("a query parameter name has %s", problem), Details: map[string]string{"in": "query"}}
+			}
+			for _, v := range query[name] {
+				if problem := textProblem(v, false); problem != "" {
+					return &models.Error{Code: models.EINVALID, Message: fmt.Sprintf("%s: the query parameter has %s", name, problem), Details: map[string]string{"field": name, "in": "query"}}
+				}
+			}
+		}
+	}
+	for _, h := range inputHeaders {
+		for _, v := range c.Request.Header.Values(h) {
+			if problem := textProblem(v, true); problem != "" {
+				return &models.Error{Code: models.EINVALID, Message: fmt.Sprintf("%s: the header has %s", h, problem), Details: map[string]string{"header": h}}
+			}
+		}
+	}
+	return nil
+}
+
+// textProblem describes what in s no text column can hold, or is "": invalid
+// UTF-8, NUL or another control character (C0, DEL, C1; a header may hold tabs).
+func textProblem(s string, header bool) string {
+	for i, r := range s {
+		switch {
+		case r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD"):
+			return fmt.Sprintf("invalid UTF-8 (byte 0x%02X at position %d)", s[i], i+1)
+		case r == 0:
+			return fmt.Sprintf("a NUL character (U+0000) at position %d", i+1)
+		case r == '\t' && header:
+		case r < 0x20 || (r >= 0x7F && r <= 0x9F):
+			return fmt.Sprintf("a control character (U+%04X) at position %d", r, i+1)
+		}
+	}
+	return ""
 }

@@ -102,7 +102,10 @@ func TestDatabaseOutage(t *testing.T) {
 			}
 		}
 		wantStatus(t, do(t, s, req{method: "GET", path: "/readyz"}), 503)
-		wantStatus(t, do(t, s, req{method: "POST", path: "/api/v1/check", body: example(t, "omstilling-valid")}), 200)
+		// A check hands out a decision id only once its entry is written: 503 while the database is down.
+		if rec := do(t, s, req{method: "POST", path: "/api/v1/check", body: example(t, "omstilling-valid")}); rec.Code != http.StatusServiceUnavailable || rec.Header().Get("Retry-After") == "" {
+			t.Errorf("check during the outage: %d (Retry-After %q), want 503 with Retry-After", rec.Code, rec.Header().Get("Retry-After"))
+		}
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
 		s.decisions.Close(ctx)

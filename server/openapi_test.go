@@ -26,6 +26,7 @@ import (
 
 	"github.com/baerum/styring/app"
 	"github.com/baerum/styring/internal/repotest"
+	"github.com/baerum/styring/models"
 	"github.com/baerum/styring/models/gormstore"
 	"github.com/baerum/styring/models/gormstore/gormtest"
 	"github.com/baerum/styring/web"
@@ -667,6 +668,26 @@ func TestOpenAPIResponsesValidate(t *testing.T) {
 	tooManyItems := bytes.Repeat([]byte("{}\n"), 1001)
 	nextYear := time.Now().UTC().AddDate(1, 0, 0).Format(time.DateOnly) // a waiver's expiry must be after today
 	overLimit := bytes.Repeat([]byte(" "), 1<<20+1)
+	// The forms as a browser sends them: this site's Origin, the login form's
+	// CSRF token in its cookie and field, a session and its token for logout.
+	formCSRF := newBrowser(t, s).loginForm()
+	form := func(extra map[string]string) map[string]string {
+		h := map[string]string{"Authorization": "", "Content-Type": "application/x-www-form-urlencoded", "Origin": ownOrigin, "Cookie": csrfCookie + "=" + formCSRF}
+		for k, v := range extra {
+			h[k] = v
+		}
+		return h
+	}
+	leader := issueToken(t, s, "openapi-leder", models.RoleLeder)
+	session, leaving := newBrowser(t, s).mustLogin(leader), newBrowser(t, s).mustLogin(leader)
+	// A server that has seen too many failed logins from the tests' address.
+	// Its clock stands still, so the bucket does not refill while the cases run.
+	throttled := newTestServerWith(t, gormtest.OpenTest(t, gormstore.BackendSQLite), Config{})
+	stopped := time.Now()
+	throttled.now = func() time.Time { return stopped }
+	for range addrFailures {
+		throttled.sess.failures.fail(stopped, "192.0.2.1", "")
+	}
 
 	cases := []openAPICase{
 		// Health, readiness, metrics and this document, at the root and under /api/v1.
@@ -902,10 +923,29 @@ func TestOpenAPIResponsesValidate(t *testing.T) {
 		{name: "a wrong token is 401", method: "GET", target: "/api/v1/policy", route: "/api/v1/policy", header: map[string]string{"Authorization": "Bearer sty_wrong"}, want: 401},
 		{name: "the login form", method: "GET", target: "/login", route: "/login", header: map[string]string{"Authorization": ""}, want: 200},
 		{name: "login with a wrong token shows the form again", method: "POST", target: "/login", route: "/login",
-			header: map[string]string{"Authorization": "", "Content-Type": "application/x-www-form-urlencoded"}, body: body([]byte("token=sty_wrong")), want: 401},
+			header: form(nil), body: body([]byte("token=sty_wrong&csrf=" + formCSRF)), want: 401},
 		{name: "login without a token", method: "POST", target: "/login", route: "/login",
-			header: map[string]string{"Authorization": "", "Content-Type": "application/x-www-form-urlencoded"}, body: body([]byte("token=")), want: 400},
-		{name: "logout", method: "POST", target: "/logout", route: "/logout", header: map[string]string{"Authorization": ""}, want: 303},
+			header: form(nil), body: body([]byte("token=&csrf=" + formCSRF)), want: 400},
+		{name: "login without the csrf field is refused", method: "POST", target: "/login", route: "/login",
+			header: form(nil), body: body([]byte("token=sty_wrong")), want: 403},
+		{name: "login from another site is refused", method: "POST", target: "/login", route: "/login",
+			header: form(map[string]string{"Origin": "https://evil.example"}), body: body([]byte("token=sty_wrong&csrf=" + formCSRF)), want: 403},
+		{name: "login after too many failures waits", server: throttled, method: "POST", target: "/login", route: "/login",
+			header: form(nil), body: body([]byte("token=sty_wrong&csrf=" + formCSRF)), want: 429},
+		{name: "login answers 503 when the database is gone", server: down, method: "POST", target: "/login", route: "/login",
+			header: form(nil), body: body([]byte("token=sty_wrong&csrf=" + formCSRF)), want: 503},
+		{name: "logout", method: "POST", target: "/logout", route: "/logout",
+			header: form(map[string]string{"Cookie": sessionCookie + "=" + leaving}), body: body([]byte("csrf=" + sessionCSRF(leaving))), want: 303},
+		{name: "logout without the csrf field is refused", method: "POST", target: "/logout", route: "/logout",
+			header: form(map[string]string{"Cookie": sessionCookie + "=" + session}), body: body([]byte("x=1")), want: 403},
+		{name: "a bad token after too many failures waits", server: throttled, method: "GET", target: "/api/v1/policy", route: "/api/v1/policy",
+			header: map[string]string{"Authorization": "Bearer sty_wrong"}, want: 429},
+		{name: "a page after too many failures waits", server: throttled, method: "GET", target: "/reports/compliance", route: "/reports/compliance",
+			header: map[string]string{"Authorization": "Bearer sty_wrong"}, want: 429},
+		{name: "the report's JSON takes a manager's session", method: "GET", target: "/api/v1/reports/compliance", route: "/api/v1/reports/compliance",
+			header: map[string]string{"Authorization": "", "Cookie": sessionCookie + "=" + session}, want: 200},
+		{name: "the report's CSV takes a manager's session", method: "GET", target: "/api/v1/reports/compliance.csv", route: "/api/v1/reports/compliance.csv",
+			header: map[string]string{"Authorization": "", "Cookie": sessionCookie + "=" + session}, want: 200},
 
 		// The compliance report: JSON, CSV and the what-if of a check
 		{name: "check answers the portfolio what-if", method: "POST", target: "/api/v1/check?portfolio=true", route: "/api/v1/check",

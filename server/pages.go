@@ -68,7 +68,7 @@ func (s *Server) handlePageCompliance(c *gin.Context) {
 		s.writePageError(c, lang, &models.Error{Code: models.EINVALID, Message: "sector: «" + sector + "» is not one of " + strings.Join(models.Sectors, ", "), Details: map[string]string{"field": "sector"}})
 		return
 	}
-	rep, err := s.buildReport(c.Request.Context(), opts)
+	rep, err := s.buildReport(c, opts)
 	if err != nil {
 		s.writePageError(c, lang, err)
 		return
@@ -83,7 +83,8 @@ func (s *Server) handlePageCompliance(c *gin.Context) {
 
 // handlePageInitiative serves GET /reports/compliance/initiatives/:id: one stored
 // initiative's violations, checked again now with the active revision (?as_of=,
-// ?lang=), each with its field, message, reference and remedy.
+// ?lang=), each with its field, message, reference and remedy; 404 for one of
+// a sector the caller does not reach.
 func (s *Server) handlePageInitiative(c *gin.Context) {
 	lang, err := pageLang(c)
 	if err != nil {
@@ -96,9 +97,7 @@ func (s *Server) handlePageInitiative(c *gin.Context) {
 		return
 	}
 	id := c.Param("id")
-	ctx, cancel := context.WithTimeout(c.Request.Context(), s.cfg.StoreTimeout)
-	in, err := s.store.GetInitiative(ctx, id)
-	cancel()
+	in, err := s.app.ReachableInitiative(c.Request.Context(), id, callerIn(c))
 	if err != nil {
 		s.writePageError(c, lang, err)
 		return
@@ -114,7 +113,7 @@ func (s *Server) handlePageInitiative(c *gin.Context) {
 		s.writePageError(c, lang, err)
 		return
 	}
-	ctx, cancel = context.WithTimeout(c.Request.Context(), s.cfg.EvalTimeout)
+	ctx, cancel := context.WithTimeout(c.Request.Context(), s.cfg.EvalTimeout)
 	res, err := rev.Check(ctx, doc, policies.CheckOptions{AsOf: asOf, Lang: lang, Now: s.now(), Waivers: waivers})
 	cancel()
 	if err != nil {

@@ -1,7 +1,6 @@
 package server
 
 import (
-	"context"
 	"net/http"
 	"slices"
 	"strconv"
@@ -47,9 +46,11 @@ func reportOptions(c *gin.Context) (report.Options, error) {
 	return opts, nil
 }
 
-// buildReport computes the compliance report of the stored portfolio.
-func (s *Server) buildReport(ctx context.Context, opts report.Options) (models.ComplianceReport, error) {
-	return s.app.ComplianceReport(ctx, opts)
+// buildReport computes the compliance report of the stored portfolio as the
+// request's caller sees it: the standings of the sectors it reaches, the
+// portfolio whole.
+func (s *Server) buildReport(c *gin.Context, opts report.Options) (models.ComplianceReport, error) {
+	return s.app.ComplianceReport(c.Request.Context(), opts, callerIn(c))
 }
 
 // handleReportCompliance serves GET /api/v1/reports/compliance: the portfolio
@@ -60,7 +61,7 @@ func (s *Server) handleReportCompliance(c *gin.Context) {
 		s.writeError(c, err)
 		return
 	}
-	rep, err := s.buildReport(c.Request.Context(), opts)
+	rep, err := s.buildReport(c, opts)
 	if err != nil {
 		s.writeError(c, err)
 		return
@@ -81,7 +82,7 @@ func (s *Server) handleReportComplianceCSV(c *gin.Context) {
 		s.writeError(c, &models.Error{Code: models.EINVALID, Message: "table: «" + table + "» is not one of " + strings.Join(output.ReportTableNames, ", "), Details: map[string]string{"field": "table"}})
 		return
 	}
-	rep, err := s.buildReport(c.Request.Context(), opts)
+	rep, err := s.buildReport(c, opts)
 	if err != nil {
 		s.writeError(c, err)
 		return

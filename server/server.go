@@ -37,9 +37,13 @@ type Config struct {
 	ReadTimeout       time.Duration // default 30 s
 	WriteTimeout      time.Duration // default 60 s
 	IdleTimeout       time.Duration // default 120 s
-	DecisionQueue     int           // capacity of the asynchronous decision log, default 10 000
+	DecisionQueue     int           // capacity of the decision log's queue (group commit), default 10 000
 	RateLimit         float64       // requests a second per token (0: default 50; negative: no limit)
 	RateBurst         int           // burst per token, default 2 × RateLimit
+	// TrustedProxies are the proxies (IP addresses or CIDRs, see
+	// ParseTrustedProxies) whose X-Forwarded-For names the client address, and
+	// whose X-Forwarded-Proto and -Host the origin; default none.
+	TrustedProxies []string
 }
 
 func (c *Config) defaults() {
@@ -102,6 +106,9 @@ type Server struct {
 	limits     map[string]*rate.Limiter
 	http       *http.Server
 	now        func() time.Time
+
+	// sess is the pages' sessions, CSRF and the throttle of failed logins (sessions.go).
+	sess *sessionState
 }
 
 // Stores are the storage the server works with, one interface per concern;
@@ -115,6 +122,10 @@ type Stores struct {
 	Waivers     models.WaiverStore
 	Tokens      models.TokenStore
 	Health      models.Pinger
+
+	// Sessions keeps the pages' sessions; nil takes Tokens when it keeps
+	// sessions too (a *gormstore.Store does). Without either, no one can log in.
+	Sessions models.SessionStore
 }
 
 // handlerStores is what the handlers reach as s.store: initiatives, the
@@ -143,6 +154,7 @@ func New(cfg Config, engine *policies.Engine, stores Stores, log *slog.Logger) *
 		},
 		tokens:  stores.Tokens,
 		waivers: stores.Waivers,
+		sess:    newSessionState(stores),
 		log:     log,
 		metrics: newMetrics(),
 		now:     time.Now,
@@ -199,7 +211,8 @@ func (s *Server) routes() *gin.Engine {
 	r.HandleMethodNotAllowed = true
 	r.RedirectTrailingSlash = false
 	r.ContextWithFallback = true
-	r.Use(s.recoverer(), s.requestID(), s.accessLog(), securityHeaders(), s.authorize())
+	s.trustProxies(r)
+	r.Use(s.recoverer(), s.requestID(), s.accessLog(), securityHeaders(), s.checkInput(), s.csrfGuard(), s.authorize())
 	r.NoRoute(func(c *gin.Context) {
 		s.writeError(c, models.Errorf(models.ENOTFOUND, "no route %s %s", c.Request.Method, c.Request.URL.Path))
 	})

@@ -71,17 +71,30 @@ func (s *Server) waiversOf(ctx context.Context, id string) ([]models.Waiver, err
 }
 
 // waiverDecisionFor builds the decision-log entry of a waiver change.
-func (s *Server) waiverDecisionFor(action string, input []byte, w models.Waiver, caller string, at time.Time) (models.Decision, error) {
+func (s *Server) waiverDecisionFor(action string, input []byte, w models.Waiver, caller models.Caller, at time.Time) (models.Decision, error) {
 	result, err := json.Marshal(waiverDecision{Action: action, Waiver: s.viewWaiver(w)})
 	if err != nil {
 		return models.Decision{}, fmt.Errorf("waiver decision: %w", err)
 	}
 	return models.Decision{
 		ID: policies.NewDecisionID(), Kind: models.DecisionWaiver, InitiativeID: w.InitiativeID,
-		PolicyRevision: s.engine.Active().ID, AsOf: s.waiverDay(), Caller: caller,
+		PolicyRevision: s.engine.Active().ID, AsOf: s.waiverDay(), Caller: caller.Name, CallerID: caller.TokenID,
 		// The change was made; whether the initiative is allowed is for its checks to say.
 		Allowed: true, Input: input, Result: result, CreatedAt: at,
 	}, nil
+}
+
+// reachWaivers refuses (404, as for an unknown initiative) the waivers of an
+// initiative of a sector the caller does not reach. An unscoped caller reaches
+// every sector, and an unknown initiative's waivers are an empty list to it, as
+// before there were scopes.
+func (s *Server) reachWaivers(ctx context.Context, c *gin.Context) error {
+	caller := callerIn(c)
+	if caller.Unscoped() {
+		return nil
+	}
+	_, err := s.app.ReachableInitiative(ctx, c.Param("id"), caller)
+	return err
 }
 
 // invalidField is a 400 naming the request member that is wrong.
@@ -143,8 +156,10 @@ func (s *Server) parseWaiverRequest(raw []byte) (models.Waiver, error) {
 }
 
 // checkWaivable refuses, with 422, a rule the catalog does not have or does not
-// let a manager waive (every rule of category legal, and the portfolio rules,
-// which belong to no single initiative).
+// let a manager waive: every rule of category legal or data (by category, not
+// only by METADATA, so a custom bundle that marks one waivable cannot open it;
+// DAT-001 above all: a document that breaks the schema is never allowed), and
+// the portfolio rules, which belong to no single initiative.
 func checkWaivable(rev *policies.Revision, ruleID string) error {
 	rule, ok := rev.Rule(ruleID)
 	switch {
@@ -154,6 +169,10 @@ func checkWaivable(rev *policies.Revision, ruleID string) error {
 	case rule.Scope == "portfolio":
 		return &models.Error{Code: models.EINVALID, Message: fmt.Sprintf("rule %s is a portfolio rule and cannot be waived for one initiative", ruleID),
 			Details: map[string]string{"field": "rule_id", "rule_id": ruleID}}
+	case !models.CategoryWaivable(rule.Category) || ruleID == models.SchemaRuleID:
+		return &models.Error{Code: models.EINVALID,
+			Message: fmt.Sprintf("rule %s (%s) cannot be waived: no rule of category legal or data can be, and a document that breaks the schema is never allowed", ruleID, rule.Category),
+			Details: map[string]string{"field": "rule_id", "rule_id": ruleID, "category": rule.Category}}
 	case !rule.Waivable:
 		return &models.Error{Code: models.EINVALID, Message: fmt.Sprintf("rule %s (%s) cannot be waived", ruleID, rule.Category),
 			Details: map[string]string{"field": "rule_id", "rule_id": ruleID, "category": rule.Category}}
@@ -178,9 +197,10 @@ func (s *Server) handleWaiverCreate(c *gin.Context) {
 	}
 	ctx, cancel := s.storeContext(c)
 	defer cancel()
-	// An unknown initiative is 404 before the body is judged, as for an update;
-	// the store checks again in the write's transaction.
-	if _, err := s.store.GetInitiative(ctx, id); err != nil {
+	// An unknown initiative, or one of a sector the caller's leder grants do
+	// not reach, is 404 before the body is judged, as for an update; the store
+	// checks again in the write's transaction.
+	if _, err := s.app.ReachableInitiative(ctx, id, callerIn(c)); err != nil {
 		s.writeError(c, err)
 		return
 	}
@@ -198,9 +218,9 @@ func (s *Server) handleWaiverCreate(c *gin.Context) {
 		s.writeErrorStatus(c, http.StatusUnprocessableEntity, err)
 		return
 	}
-	caller := callerOf(c)
+	caller := callerIn(c)
 	w.ID = "W-" + strings.ReplaceAll(policies.NewDecisionID(), "-", "")
-	w.InitiativeID, w.CreatedBy, w.CreatedAt = id, caller, s.now().UTC().Truncate(time.Microsecond)
+	w.InitiativeID, w.CreatedBy, w.CreatedAt = id, caller.Name, s.now().UTC().Truncate(time.Microsecond)
 	var input bytes.Buffer
 	if err := json.Compact(&input, raw); err != nil {
 		s.writeError(c, err)
@@ -223,7 +243,8 @@ func (s *Server) handleWaiverCreate(c *gin.Context) {
 
 // handleWaiverList serves GET /api/v1/initiatives/:id/waivers: every waiver of
 // the initiative, revoked and expired ones too, oldest first, each saying
-// whether it applies today.
+// whether it applies today; 404 for an initiative of a sector the caller does
+// not reach.
 func (s *Server) handleWaiverList(c *gin.Context) {
 	store, err := s.waiverStore()
 	if err != nil {
@@ -232,6 +253,10 @@ func (s *Server) handleWaiverList(c *gin.Context) {
 	}
 	ctx, cancel := s.storeContext(c)
 	defer cancel()
+	if err := s.reachWaivers(ctx, c); err != nil {
+		s.writeError(c, err)
+		return
+	}
 	ws, err := store.ListWaivers(ctx, c.Param("id"))
 	if err != nil {
 		s.writeError(c, err)
@@ -256,6 +281,10 @@ func (s *Server) handleWaiverRevoke(c *gin.Context) {
 	id, waiverID := c.Param("id"), c.Param("waiver_id")
 	ctx, cancel := s.storeContext(c)
 	defer cancel()
+	if err := s.reachWaivers(ctx, c); err != nil {
+		s.writeError(c, err)
+		return
+	}
 	// Read first, so the logged result is the waiver as revoked; the store
 	// revokes conditionally, so a concurrent revocation still gets 409.
 	ws, err := store.ListWaivers(ctx, id)
@@ -275,9 +304,9 @@ func (s *Server) handleWaiverRevoke(c *gin.Context) {
 			Details: map[string]any{"revoked_at": w.RevokedAt, "revoked_by": w.RevokedBy}})
 		return
 	}
-	caller := callerOf(c)
+	caller := callerIn(c)
 	at := s.now().UTC().Truncate(time.Microsecond)
-	w.RevokedAt, w.RevokedBy = &at, caller
+	w.RevokedAt, w.RevokedBy = &at, caller.Name
 	input, err := json.Marshal(map[string]string{"initiative_id": id, "waiver_id": waiverID})
 	if err != nil {
 		s.writeError(c, err)
@@ -288,7 +317,7 @@ func (s *Server) handleWaiverRevoke(c *gin.Context) {
 		s.writeError(c, err)
 		return
 	}
-	revoked, err := store.RevokeWaiver(ctx, id, waiverID, caller, at, &d)
+	revoked, err := store.RevokeWaiver(ctx, id, waiverID, caller.Name, at, &d)
 	if err != nil {
 		s.writeError(c, err)
 		return

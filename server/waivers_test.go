@@ -1,13 +1,19 @@
 package server
 
 import (
+	"context"
 	"encoding/json"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/baerum/styring/app"
 	"github.com/baerum/styring/models"
+	"github.com/baerum/styring/models/gormstore/gormtest"
+	"github.com/baerum/styring/policies"
 )
 
 // waiverBody is a waiver request.
@@ -353,4 +359,207 @@ func TestWaiverAfterSubmission(t *testing.T) {
 type testSubmissionRec struct {
 	code int
 	body testSubmission
+}
+
+// TestWaiverOfDataRuleRefused: no rule of category data can be waived (the
+// catalog's Waivers convention), DAT-001 above all; 422 as for a legal rule,
+// and nothing is stored.
+func TestWaiverOfDataRuleRefused(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, backend string) {
+		s := newTestServer(t, backend)
+		s.now = func() time.Time { return time.Date(2025, 3, 1, 9, 0, 0, 0, time.UTC) }
+		leder := map[string]string{"Authorization": "Bearer " + issueToken(t, s, "leder-oks", models.RoleLeder)}
+		wantStatus(t, do(t, s, req{method: "POST", path: "/api/v1/initiatives", body: example(t, "omstilling-valid")}), 201)
+		const path = "/api/v1/initiatives/HP2124-OSK-014/waivers"
+		var data []string
+		for _, r := range s.engine.Active().Rules() {
+			if r.Category == "data" {
+				data = append(data, r.ID)
+				if r.Waivable {
+					t.Errorf("the catalog says %s (data) is waivable", r.ID)
+				}
+			}
+		}
+		if len(data) != 4 || data[0] != "DAT-001" {
+			t.Fatalf("data rules %v, want DAT-001 … DAT-004", data)
+		}
+		for _, id := range data {
+			t.Run(id, func(t *testing.T) {
+				rec := do(t, s, req{method: "POST", path: path, body: waiverBody(id, "Skjemaet rettes i neste versjon", "2025-06-01"), headers: leder})
+				wantError(t, rec, http.StatusUnprocessableEntity, models.EINVALID, "rule "+id+" (data) cannot be waived")
+				validateResponse(t, "POST", "/api/v1/initiatives/:id/waivers", rec.Code, rec.Body.Bytes())
+			})
+		}
+		rec := do(t, s, req{method: "GET", path: path})
+		wantStatus(t, rec, 200)
+		if ws := decode[waiverList](t, rec).Waivers; len(ws) != 0 {
+			t.Errorf("waivers stored: %+v", ws)
+		}
+	})
+}
+
+// TestWaiverCategoryBeatsMetadata: a bundle whose METADATA marks a data or a
+// legal rule waivable opens neither to waivers: the category decides, when a
+// waiver is made and when one is applied.
+func TestWaiverCategoryBeatsMetadata(t *testing.T) {
+	dir := t.TempDir()
+	if err := policies.ExportBundle(dir); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{"rules/data/dat_001.rego", "rules/data/dat_002.rego", "rules/legal/prv_002.rego"} {
+		path := filepath.Join(dir, filepath.FromSlash(f))
+		raw, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		opened := strings.Replace(string(raw), "#   waivable: false\n", "#   waivable: true\n", 1)
+		if opened == string(raw) {
+			t.Fatalf("%s has no waivable: false", f)
+		}
+		if err := os.WriteFile(path, []byte(opened), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rev, err := policies.Load(context.Background(), policies.Source{Location: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{"DAT-001", "DAT-002", "PRV-002"} {
+		// The catalog does not show it waivable either: the category masks METADATA.
+		if r, ok := rev.Rule(id); !ok || r.Waivable {
+			t.Errorf("the catalog shows %s waivable though its category is %s", id, r.Category)
+		}
+		if err := checkWaivable(rev, id); models.ErrorCode(err) != models.EINVALID || !strings.Contains(models.ErrorMessage(err), "cannot be waived") {
+			t.Errorf("a waiver of %s, waivable by METADATA, is accepted: %v", id, err)
+		}
+	}
+	if err := checkWaivable(rev, "KPI-004"); err != nil {
+		t.Errorf("a waiver of KPI-004 is refused: %v", err)
+	}
+
+	now := time.Date(2025, 3, 1, 9, 0, 0, 0, time.UTC)
+	waivers := []models.Waiver{
+		{ID: "W-1", InitiativeID: "HP2124-OSK-014", RuleID: "DAT-001", ExpiresAt: "2026-01-01"},
+		{ID: "W-2", InitiativeID: "HP2124-OSK-014", RuleID: "DAT-002", ExpiresAt: "2026-01-01"},
+	}
+	for name, raw := range map[string][]byte{
+		"DAT-002":                  exampleWith(t, "omstilling-valid", map[string]any{"end_date": "2020-12-31"}),
+		"DAT-001":                  exampleWith(t, "omstilling-valid", map[string]any{"merknad": "ukjent felt"}),
+		"DAT-001 hiding a PRO-002": exampleWith(t, "omstilling-direct-award-above-national", map[string]any{"merknad": "ukjent felt"}),
+	} {
+		t.Run(name, func(t *testing.T) {
+			doc, err := policies.ParseDocument(raw)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := rev.Check(context.Background(), doc, policies.CheckOptions{Now: now, Waivers: waivers})
+			if err != nil {
+				t.Fatal(err)
+			}
+			rule := strings.Fields(name)[0]
+			v := violationOf(t, res, rule)
+			if v.Waived || v.Waivable || res.Allowed || res.Summary.Waived != 0 {
+				t.Errorf("%s waived %v, waivable %v; allowed %v, summary %+v: want an unwaivable error that blocks", rule, v.Waived, v.Waivable, res.Allowed, res.Summary)
+			}
+		})
+	}
+}
+
+// TestStoredSchemaWaiverAllowsNothing: a waiver of DAT-001 made before such
+// waivers were refused (inserted into the store directly) does not let a
+// proposal that breaks the schema, and PRO-002 beneath it, through: the
+// update is refused (422) and a check says allowed false.
+func TestStoredSchemaWaiverAllowsNothing(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, backend string) {
+		store := gormtest.OpenTest(t, backend)
+		s := newTestServerWith(t, store, Config{})
+		s.now = func() time.Time { return time.Date(2025, 3, 1, 9, 0, 0, 0, time.UTC) }
+		const id = "HP2124-OSK-014"
+		wantStatus(t, do(t, s, req{method: "POST", path: "/api/v1/initiatives", body: example(t, "omstilling-valid")}), 201)
+		old := &models.Waiver{InitiativeID: id, RuleID: "DAT-001", Reason: "Skjemaet rettes senere", ExpiresAt: "2026-01-01",
+			CreatedBy: "leder-oks", CreatedAt: time.Date(2025, 2, 1, 9, 0, 0, 0, time.UTC)}
+		if err := store.CreateWaiver(context.Background(), old, nil); err != nil {
+			t.Fatal(err)
+		}
+		// PRO-002 (a direct award above the national threshold, legal) and one
+		// schema error (an unknown member): judged on DAT-001 alone.
+		broken := exampleWith(t, "omstilling-direct-award-above-national", map[string]any{"merknad": "ukjent felt"})
+		blocked := func(t *testing.T, res models.CheckResult) {
+			t.Helper()
+			v := violationOf(t, res, "DAT-001")
+			if res.Allowed || v.Waived || v.Waivable || res.Summary.Error != 1 || res.Summary.Waived != 0 {
+				t.Errorf("allowed %v, DAT-001 waived %v waivable %v, summary %+v; want DAT-001 an unwaived error that blocks",
+					res.Allowed, v.Waived, v.Waivable, res.Summary)
+			}
+		}
+		t.Run("the update is refused", func(t *testing.T) {
+			rec := do(t, s, req{method: "PUT", path: "/api/v1/initiatives/" + id, body: broken})
+			wantStatus(t, rec, http.StatusUnprocessableEntity)
+			blocked(t, decode[testSubmission](t, rec).Result)
+			got, err := store.GetInitiative(context.Background(), id)
+			if err != nil || got.Version != 1 || !got.Allowed {
+				t.Errorf("stored %d (allowed %v), %v; want version 1 alone", got.Version, got.Allowed, err)
+			}
+		})
+		t.Run("a check says allowed false", func(t *testing.T) {
+			for _, path := range []string{"/api/v1/check", "/api/v1/check?portfolio=true"} {
+				rec := do(t, s, req{method: "POST", path: path, body: broken})
+				wantStatus(t, rec, http.StatusOK)
+				validateResponse(t, "POST", "/api/v1/check", rec.Code, rec.Body.Bytes())
+				blocked(t, decode[models.CheckResult](t, rec))
+			}
+		})
+		t.Run("so does the stored version's result, had it been stored", func(t *testing.T) {
+			rec := do(t, s, req{method: "POST", path: "/api/v1/initiatives", body: exampleWith(t, "omstilling-direct-award-above-national",
+				map[string]any{"id": "HP2124-OSK-015", "merknad": "ukjent felt"})})
+			wantStatus(t, rec, http.StatusUnprocessableEntity)
+			blocked(t, decode[testSubmission](t, rec).Result)
+		})
+	})
+}
+
+// TestPortfolioWhatIfSkipsUnreadableStoredInitiative: a stored initiative
+// that does not match the schema (stored while a DAT-001 waiver let it
+// through) is left out of the portfolio what-if, which goes on answering
+// everyone's check instead of 400.
+func TestPortfolioWhatIfSkipsUnreadableStoredInitiative(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, backend string) {
+		store := gormtest.OpenTest(t, backend)
+		s := newTestServerWith(t, store, Config{})
+		wantStatus(t, do(t, s, req{method: "POST", path: "/api/v1/initiatives", body: example(t, "omstilling-valid")}), 201)
+		wantStatus(t, do(t, s, req{method: "POST", path: "/api/v1/initiatives", body: example(t, "investering-valid")}), 201)
+		// As the DAT-001 waiver let it be stored: version 2, allowed, breaking the schema.
+		broken := exampleWith(t, "omstilling-direct-award-above-national", map[string]any{"merknad": "ukjent felt"})
+		in := &models.Initiative{ID: "HP2124-OSK-014", Title: "Brutt", Sector: "OSK", Status: "forslag", Type: "omstilling", Allowed: true, Document: broken}
+		if err := store.UpdateInitiative(context.Background(), in, 0, nil, nil); err != nil {
+			t.Fatal(err)
+		}
+		whatIf := func(t *testing.T, proposal []byte) app.WhatIf {
+			t.Helper()
+			rec := do(t, s, req{method: "POST", path: "/api/v1/check?portfolio=true", body: proposal})
+			wantStatus(t, rec, http.StatusOK)
+			validateResponse(t, "POST", "/api/v1/check", rec.Code, rec.Body.Bytes())
+			out := decode[struct {
+				Portfolio *app.WhatIf `json:"portfolio"`
+			}](t, rec)
+			if out.Portfolio == nil {
+				t.Fatalf("no portfolio in %s", rec.Body.String())
+			}
+			return *out.Portfolio
+		}
+		t.Run("another proposal", func(t *testing.T) {
+			w := whatIf(t, example(t, "digital-valid"))
+			if w.Before.Initiatives != 1 || w.After.Initiatives != 2 || w.Replaces != "" {
+				t.Errorf("before %d, after %d initiatives, replaces %q; want the readable one, and it with the proposal",
+					w.Before.Initiatives, w.After.Initiatives, w.Replaces)
+			}
+		})
+		t.Run("a proposal that replaces the unreadable one", func(t *testing.T) {
+			w := whatIf(t, example(t, "omstilling-valid"))
+			if w.Before.Initiatives != 1 || w.After.Initiatives != 2 || w.Replaces != "HP2124-OSK-014" {
+				t.Errorf("before %d, after %d initiatives, replaces %q; want 1, 2 and HP2124-OSK-014",
+					w.Before.Initiatives, w.After.Initiatives, w.Replaces)
+			}
+		})
+	})
 }

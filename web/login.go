@@ -21,15 +21,19 @@ func parsePlain(name string) *template.Template {
 
 // plain is what the frame of a plain page needs.
 type plain struct {
-	CSS string
+	CSS  string
+	Icon string
 }
 
-func newPlain() plain { return plain{CSS: DefaultLinks.Static + "/report.css"} }
+func newPlain() plain {
+	return plain{CSS: DefaultLinks.Static + "/report.css", Icon: DefaultLinks.Static + "/favicon.svg"}
+}
 
 // LoginOptions shape the login form.
 type LoginOptions struct {
 	Next    string // where to go after logging in, sent back with the form
 	Problem string // why the last attempt failed; "" the first time
+	CSRF    string // the form's CSRF token, sent back in the hidden field csrf
 }
 
 // RenderLogin writes the login form, which takes the same token as the API.
@@ -44,6 +48,7 @@ func RenderLogin(w io.Writer, o LoginOptions) error {
 type HomeOptions struct {
 	Name string // the token's name
 	Role string
+	CSRF string // the session's CSRF token, for the logout form's hidden field csrf
 }
 
 // RenderHome writes the front page of a role that has no pages of its own yet.

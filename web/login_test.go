@@ -18,9 +18,12 @@ func renderPlain(t *testing.T, render func(io.Writer) error) string {
 
 func TestRenderLogin(t *testing.T) {
 	t.Run("a form with a labelled password field that goes back where it came from", func(t *testing.T) {
-		page := renderPlain(t, func(w io.Writer) error { return RenderLogin(w, LoginOptions{Next: "/reports/compliance?lang=en"}) })
+		page := renderPlain(t, func(w io.Writer) error {
+			return RenderLogin(w, LoginOptions{Next: "/reports/compliance?lang=en", CSRF: "k3y_-"})
+		})
 		wantIn(t, page, "<!doctype html>\n<html lang=\"nb\">", "<title>Logg inn – Styring</title>", `<link rel="stylesheet" href="/reports/static/report.css">`,
-			`<form method="post" action="/login">`, `<input type="hidden" name="next" value="/reports/compliance?lang=en">`,
+			`<link rel="icon" href="/reports/static/favicon.svg" type="image/svg+xml">`, `<form method="post" action="/login">`, `<input type="hidden" name="next" value="/reports/compliance?lang=en">`,
+			`<input type="hidden" name="csrf" value="k3y_-">`,
 			`<label for="token">Tilgangsnøkkel (token)</label>`, `<input id="token" name="token" type="password" autocomplete="current-password" required>`)
 		wantNotIn(t, page, `role="alert"`)
 	})
@@ -40,9 +43,11 @@ func TestRenderLogin(t *testing.T) {
 }
 
 func TestRenderHome(t *testing.T) {
-	page := renderPlain(t, func(w io.Writer) error { return RenderHome(w, HomeOptions{Name: `Kari <"N">`, Role: "saksbehandler"}) })
+	page := renderPlain(t, func(w io.Writer) error {
+		return RenderHome(w, HomeOptions{Name: `Kari <"N">`, Role: "saksbehandler", CSRF: "k3y_-"})
+	})
 	wantIn(t, page, "<title>Styring – Styring</title>", "Du er logget inn som Kari &lt;&#34;N&#34;&gt; (rolle saksbehandler).",
-		`<form method="post" action="/logout"><button type="submit">Logg ut</button></form></main></body></html>`)
+		`<form method="post" action="/logout"><input type="hidden" name="csrf" value="k3y_-"><button type="submit">Logg ut</button></form></main></body></html>`)
 }
 
 func TestRenderNoAccess(t *testing.T) {

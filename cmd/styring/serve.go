@@ -36,9 +36,15 @@ func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 	logLevel := fs.String("log-level", envOr("STYRING_LOG_LEVEL", "info"), "debug, info, warn or error")
 	pollInterval := fs.Duration("poll-interval", 60*time.Second, "with a bundle URL as --policies: how often to poll it (ETag)")
 	rateLimit := fs.Float64("rate-limit", 50, "requests a second per token (a negative value: no limit)")
+	trustedProxies := fs.String("trusted-proxies", envOr("STYRING_TRUSTED_PROXIES", ""), "proxies (IPs or CIDRs, comma-separated) whose X-Forwarded-For names the client; default none (env STYRING_TRUSTED_PROXIES)")
 	memLimit := fs.Int64("memory-limit-mb", 96, "soft memory limit in MiB for the Go runtime (0: none; GOMEMLIMIT overrides)")
 	if _, err := parseInterspersed(fs, args); err != nil {
 		return flagError(err)
+	}
+	proxies, err := server.ParseTrustedProxies(*trustedProxies)
+	if err != nil {
+		eprintf(stderr, "styring serve: --trusted-proxies: %v\n", err)
+		return exitUsage
 	}
 	// A soft memory limit keeps the heap near what a 2-core service should use
 	// under batch load; GOMEMLIMIT, when set, wins.
@@ -79,7 +85,7 @@ func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 		}
 	}
 	stores := server.Stores{Initiatives: store, Decisions: store, Idempotency: store, Waivers: store, Tokens: store, Health: store}
-	srv := server.New(server.Config{Addr: *addr, MaxBodyBytes: *maxBody, MaxBatchBytes: *maxBatch, RateLimit: *rateLimit}, engine, stores, log)
+	srv := server.New(server.Config{Addr: *addr, MaxBodyBytes: *maxBody, MaxBatchBytes: *maxBatch, RateLimit: *rateLimit, TrustedProxies: proxies}, engine, stores, log)
 	if *withDemo {
 		tokens, err := demoTokens(ctx, store)
 		if err == nil {

@@ -70,17 +70,22 @@ func isTimeout(err error) bool {
 }
 
 // isUnavailable reports errors that say the database cannot be reached or
-// cannot take the request now, as opposed to a fault in the request.
+// cannot take the request now, as opposed to a fault in the request: a
+// connection refused, reset, closed or broken (by the network, the server or
+// the driver), a connection-class SQLSTATE, a server shutting down or starting,
+// a busy or locked SQLite file. Each of these is answered 503 with Retry-After
+// by the server, never 500.
 func isUnavailable(err error) bool {
 	switch {
 	case errors.Is(err, sql.ErrConnDone), errors.Is(err, driver.ErrBadConn),
+		errors.Is(err, pgconn.ErrConnClosed), // pgx: the connection was closed under the statement
 		errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF),
 		errors.Is(err, syscall.ECONNREFUSED), errors.Is(err, syscall.ECONNRESET),
-		errors.Is(err, syscall.EPIPE), errors.Is(err, net.ErrClosed):
-		return true
-	}
-	// database/sql does not export the error of a closed *sql.DB.
-	if strings.Contains(err.Error(), "sql: database is closed") {
+		errors.Is(err, syscall.ECONNABORTED), errors.Is(err, syscall.EPIPE),
+		errors.Is(err, syscall.ETIMEDOUT), errors.Is(err, syscall.ENOTCONN),
+		errors.Is(err, syscall.ENETDOWN), errors.Is(err, syscall.ENETUNREACH),
+		errors.Is(err, syscall.EHOSTDOWN), errors.Is(err, syscall.EHOSTUNREACH),
+		errors.Is(err, net.ErrClosed):
 		return true
 	}
 	var connectErr *pgconn.ConnectError
@@ -96,10 +101,15 @@ func isUnavailable(err error) bool {
 		switch {
 		case strings.HasPrefix(pgErr.Code, "08"), // connection exception
 			strings.HasPrefix(pgErr.Code, "53"), // insufficient resources: too many connections, disk full
+			strings.HasPrefix(pgErr.Code, "58"), // system error: I/O error
 			pgErr.Code == "57014",               // query_canceled (statement_timeout)
 			pgErr.Code == "57P01",               // admin_shutdown
 			pgErr.Code == "57P02",               // crash_shutdown
-			pgErr.Code == "57P03":               // cannot_connect_now (starting up)
+			pgErr.Code == "57P03",               // cannot_connect_now (starting up)
+			pgErr.Code == "57P05",               // idle_session_timeout: the server closed the connection
+			pgErr.Code == "25P03",               // idle_in_transaction_session_timeout: likewise
+			pgErr.SeverityUnlocalized == "FATAL" || pgErr.SeverityUnlocalized == "PANIC" ||
+				pgErr.Severity == "FATAL" || pgErr.Severity == "PANIC": // the server ends the session
 			return true
 		}
 		return false
@@ -110,8 +120,60 @@ func isUnavailable(err error) bool {
 		case sqliteBusy, sqliteLocked, sqliteNoMem, sqliteInterrupt, sqliteIOErr, sqliteFull, sqliteCantOpen:
 			return true
 		}
+		return false
+	}
+	// pgx reports an error that happened before anything was sent (a
+	// connection that could not be locked or written to) as safe to retry.
+	if pgconn.SafeToRetry(err) {
+		return true
+	}
+	// Last, the text: database/sql does not export the error of a closed
+	// *sql.DB, and a layer that formats an error with %v instead of %w loses
+	// its type but keeps these words.
+	return hasConnectionText(err.Error())
+}
+
+// connectionTexts are words of errors that mean the connection is gone.
+var connectionTexts = []string{
+	"sql: database is closed",
+	"conn closed",
+	"connection refused",
+	"connection reset",
+	"broken pipe",
+	"unexpected eof",
+	"use of closed network connection",
+	"bad connection",
+	"server closed the connection unexpectedly",
+	"no connection to the server",
+	"connection timed out",
+	"i/o timeout",
+}
+
+func hasConnectionText(msg string) bool {
+	msg = strings.ToLower(msg)
+	for _, t := range connectionTexts {
+		if strings.Contains(msg, t) {
+			return true
+		}
 	}
 	return false
+}
+
+// isDataException reports a value PostgreSQL refuses (SQLSTATE class 22: a NUL
+// or invalid UTF-8 in text, a bad JSON escape): a fault of one row's data.
+func isDataException(err error) bool {
+	var pgErr *pgconn.PgError
+	return errors.As(err, &pgErr) && strings.HasPrefix(pgErr.Code, "22")
+}
+
+// dataExceptionText is PostgreSQL's own message of a data exception, without
+// the statement: what an operator needs to see why a row was refused.
+func dataExceptionText(err error) string {
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) {
+		return pgErr.Message + " (SQLSTATE " + pgErr.Code + ")"
+	}
+	return "the value cannot be stored"
 }
 
 // isUniqueViolation reports a duplicate primary or unique key.

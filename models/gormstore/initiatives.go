@@ -1,12 +1,14 @@
 package gormstore
 
 import (
+	"bytes"
 	"context"
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 	"gorm.io/gorm"
@@ -271,7 +273,8 @@ func encodeCursor(id string) string {
 
 func decodeCursor(c string) (string, error) {
 	b, err := base64.RawURLEncoding.DecodeString(c)
-	if err != nil || !strings.HasPrefix(string(b), cursorPrefix) {
+	// An id the database can't compare (invalid UTF-8 or a NUL) is no cursor of ours either.
+	if err != nil || !strings.HasPrefix(string(b), cursorPrefix) || !utf8.Valid(b) || bytes.IndexByte(b, 0) >= 0 {
 		return "", models.Errorf(models.EINVALID, "cursor is not one this service returned; start again without it")
 	}
 	return strings.TrimPrefix(string(b), cursorPrefix), nil
@@ -282,6 +285,13 @@ var likeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
 
 // filter applies f's column filters (not its paging) to a query of initiatives AS i.
 func filter(q *gorm.DB, f models.InitiativeFilter) *gorm.DB {
+	switch {
+	case f.Sectors == nil:
+	case len(f.Sectors) == 0:
+		q = q.Where("1 = 0")
+	default:
+		q = q.Where("i.sector IN ?", f.Sectors)
+	}
 	if f.Sector != "" {
 		q = q.Where("i.sector = ?", f.Sector)
 	}

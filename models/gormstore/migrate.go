@@ -2,12 +2,16 @@ package gormstore
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"sort"
 	"strings"
 	"time"
 
+	"github.com/google/uuid"
 	"gorm.io/gorm"
+
+	"github.com/baerum/styring/models"
 )
 
 // migration is one step of the schema. Versions only grow; a migration that
@@ -23,6 +27,10 @@ var migrations = []migration{
 	{Version: 1, Name: "initiatives, versions, decisions and idempotency keys", Up: migrateInitialSchema},
 	{Version: 2, Name: "API tokens", Up: migrateTokens},
 	{Version: 3, Name: "waivers", Up: migrateWaivers},
+	{Version: 4, Name: "revoke waivers of data rules", Up: migrateRevokeDataWaivers},
+	{Version: 5, Name: "decision-log entries the database refused, kept as raw text", Up: migrateDecisionRejects},
+	{Version: 6, Name: "token grants (a role over sectors each) and the token id of each decision's caller", Up: migrateGrants},
+	{Version: 7, Name: "sessions of the pages", Up: migrateSessions},
 }
 
 // init refuses a history out of order: Migrate applies the slice in order and
@@ -341,5 +349,139 @@ func migrateWaivers(tx *gorm.DB) error {
 	revoked_at {time}
 )`),
 		`CREATE INDEX waivers_initiative ON waivers (initiative_id, rule_id)`,
+	)
+}
+
+// dataWaiverRevoker is who revoked, in the waiver and its decision-log entry,
+// the waivers migration 4 revokes, and why.
+const dataWaiverRevoker = "migration 4 (rules of category data cannot be waived)"
+
+// migratedWaiverChange is the result a migration logs for a waiver it changes:
+// a WaiverDecision of the API (server/waivers.go), the waiver as changed.
+type migratedWaiverChange struct {
+	Action string         `json:"action"`
+	Waiver migratedWaiver `json:"waiver"`
+}
+
+// migratedWaiver is a waiver as the API shows it; a revoked one is not active.
+type migratedWaiver struct {
+	models.Waiver
+	Active bool `json:"active"`
+}
+
+// migrateRevokeDataWaivers revokes every waiver of a data rule that is not
+// revoked yet, and logs each revocation as a decision of kind waiver, as a
+// manager's revocation is logged. The catalog lets no rule of category legal
+// or data be waived; data rules could be waived before, and a waiver of DAT-001
+// let a document that breaks the schema (judged on DAT-001 alone) be stored
+// as allowed. Waivers of legal rules were always refused, so none is stored.
+//
+// The waivers table keeps the rule id, not the rule's category, and a migration
+// must not depend on a policy revision: a data rule is told by its id, which
+// for every data rule of the catalog starts with "DAT-" (DAT-001 … DAT-004).
+// Expired waivers are revoked too: they apply no more, and a revoked waiver
+// can never be read as in force. The SQL names the columns of migrations 1
+// and 3, so later migrations that add columns (with defaults) do not break it.
+func migrateRevokeDataWaivers(tx *gorm.DB) error {
+	at := now()
+	// One conditional statement: it revokes, and returns, exactly the waivers
+	// no one revoked first (an instance still running may revoke concurrently).
+	var rows []waiverRow
+	err := tx.Raw(`UPDATE waivers SET revoked_by = ?, revoked_at = ?
+WHERE revoked_at IS NULL AND substr(rule_id, 1, 4) = 'DAT-'
+RETURNING `+waiverColumns, dataWaiverRevoker, at).Scan(&rows).Error
+	if err != nil {
+		return fmt.Errorf("revoke waivers of data rules: %w", err)
+	}
+	sort.Slice(rows, func(i, j int) bool { return rows[i].ID < rows[j].ID }) // ids are time-ordered
+	for _, r := range rows {
+		w := r.waiver()
+		// The input and result a revocation through the API logs
+		// (server/waivers.go): the ids, and the waiver as revoked.
+		input, err := json.Marshal(map[string]string{"initiative_id": w.InitiativeID, "waiver_id": w.ID})
+		if err != nil {
+			return err
+		}
+		result, err := json.Marshal(migratedWaiverChange{Action: "revoke", Waiver: migratedWaiver{Waiver: w}})
+		if err != nil {
+			return err
+		}
+		// No policy revision judged it (""): the catalog's rule did.
+		err = tx.Exec(`INSERT INTO decisions
+	(decision_id, kind, initiative_id, version, policy_revision, as_of, caller, allowed, input, result, created_at)
+VALUES (?, ?, ?, 0, '', ?, ?, ?, ?, ?, ?)`,
+			uuid.Must(uuid.NewV7()).String(), models.DecisionWaiver, w.InitiativeID, at.Format(time.DateOnly),
+			dataWaiverRevoker, true, JSON(input), JSON(result), at).Error
+		if err != nil {
+			return fmt.Errorf("log the revocation of waiver %s: %w", w.ID, err)
+		}
+	}
+	return nil
+}
+
+// migrateSessions adds the sessions of the pages: the hash of each session id
+// (never the id), the token it is bound to, when it was created, when it
+// expires and when it was revoked. A token's deletion takes its sessions.
+func migrateSessions(tx *gorm.DB) error {
+	r := strings.NewReplacer("{time}", timeType(tx), "{id}", idType(tx))
+	return execAll(tx,
+		r.Replace(`CREATE TABLE sessions (
+	hash text PRIMARY KEY,
+	token_id {id} NOT NULL REFERENCES tokens (id) ON DELETE CASCADE,
+	created_at {time} NOT NULL,
+	expires_at {time} NOT NULL,
+	revoked_at {time}
+)`),
+		`CREATE INDEX sessions_token_id ON sessions (token_id)`,
+		// For sweeping expired sessions.
+		`CREATE INDEX sessions_expires_at ON sessions (expires_at)`,
+	)
+}
+
+// migrateGrants gives each token its grants, pairs of a role and the sectors
+// it reaches (models.Grant), as JSON in tokens.grants: every existing token
+// gets one grant of its role over every sector, so it reaches what it did.
+// From now on tokens.role holds the role only for a token of one grant over
+// every sector, and is empty otherwise, so a binary from before grants refuses
+// a scoped token (no route allows an empty role) instead of widening it to
+// every sector. Decisions get the id of their caller's token (caller names it), so
+// the maker of a plain check may read it back and no namesake can.
+// Idempotency keys were scoped by the token's name and are now scoped by its
+// id: the old records are dropped, as two tokens of one name shared them.
+func migrateGrants(tx *gorm.DB) error {
+	return execAll(tx,
+		`ALTER TABLE tokens ADD COLUMN grants text NOT NULL DEFAULT ''`,
+		`UPDATE tokens SET grants = '[{"role":"' || role || '"}]'`,
+		`ALTER TABLE decisions ADD COLUMN caller_id text NOT NULL DEFAULT ''`,
+		`DELETE FROM idempotency_keys`,
+	)
+}
+
+// migrateDecisionRejects adds decision_rejects: a decision-log entry the
+// database refuses (a \u0000 or invalid UTF-8 in its input or result, which
+// jsonb cannot hold) is kept here instead of being lost, so every decision id
+// handed out can be looked up. The input and result are base64 text of their
+// exact bytes; error says why the log refused the entry.
+func migrateDecisionRejects(tx *gorm.DB) error {
+	r := strings.NewReplacer("{time}", timeType(tx))
+	return execAll(tx,
+		r.Replace(`CREATE TABLE decision_rejects (
+	decision_id text PRIMARY KEY,
+	kind text NOT NULL,
+	initiative_id text NOT NULL DEFAULT '',
+	version integer NOT NULL DEFAULT 0,
+	policy_revision text NOT NULL DEFAULT '',
+	as_of text NOT NULL DEFAULT '',
+	caller text NOT NULL DEFAULT '',
+	caller_id text NOT NULL DEFAULT '',
+	allowed boolean NOT NULL,
+	input_base64 text NOT NULL,
+	result_base64 text NOT NULL,
+	error text NOT NULL,
+	created_at {time} NOT NULL,
+	rejected_at {time} NOT NULL
+)`),
+		// For reading the refused entries of a period.
+		`CREATE INDEX decision_rejects_rejected_at ON decision_rejects (rejected_at)`,
 	)
 }

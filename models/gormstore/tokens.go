@@ -2,6 +2,8 @@ package gormstore
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
 	"time"
 
 	"gorm.io/gorm"
@@ -11,11 +13,15 @@ import (
 
 var _ models.TokenStore = (*Store)(nil)
 
-// tokenRow is a row of tokens: the hash of a token, never the token.
+// tokenRow is a row of tokens: the hash of a token, never the token. Grants
+// is the JSON of its grants; Role is the role of a token of one grant over
+// every sector and empty for any other, so a binary from before grants
+// (which reads only Role) refuses a scoped token rather than widen it.
 type tokenRow struct {
 	ID        string `gorm:"primaryKey"`
 	Name      string
 	Role      string
+	Grants    string
 	Hash      string
 	CreatedAt time.Time
 	ExpiresAt *time.Time
@@ -24,8 +30,16 @@ type tokenRow struct {
 
 func (tokenRow) TableName() string { return "tokens" }
 
+// token reads a row. Grants that cannot be read leave the token without
+// grants: it authenticates, and may call nothing.
 func (r tokenRow) token() models.Token {
-	t := models.Token{ID: r.ID, Name: r.Name, Role: models.Role(r.Role), Hash: r.Hash, CreatedAt: r.CreatedAt.UTC(), ExpiresAt: r.ExpiresAt, RevokedAt: r.RevokedAt}
+	t := models.Token{ID: r.ID, Name: r.Name, Hash: r.Hash, CreatedAt: r.CreatedAt.UTC(), ExpiresAt: r.ExpiresAt, RevokedAt: r.RevokedAt}
+	var grants []models.Grant
+	if json.Unmarshal([]byte(r.Grants), &grants) == nil {
+		if gs, err := models.NormalizeGrants(grants); err == nil {
+			t.Grants, t.Role = gs, gs[0].Role
+		}
+	}
 	if t.ExpiresAt != nil {
 		u := t.ExpiresAt.UTC()
 		t.ExpiresAt = &u
@@ -37,15 +51,33 @@ func (r tokenRow) token() models.Token {
 	return t
 }
 
-// CreateToken stores a token's hash, name and role.
+// CreateToken stores a token's hash, name and grants (t.Grants, or one grant
+// of t.Role over every sector when it has none).
 func (s *Store) CreateToken(ctx context.Context, t *models.Token) error {
-	if t.ID == "" || t.Hash == "" || !models.ValidRole(t.Role) {
-		return models.Errorf(models.EINVALID, "a token needs an id, a hash and a valid role")
+	if t.ID == "" || t.Hash == "" {
+		return models.Errorf(models.EINVALID, "a token needs an id and a hash")
 	}
+	grants := t.Grants
+	if len(grants) == 0 && t.Role != "" {
+		grants = []models.Grant{{Role: t.Role}}
+	}
+	grants, err := models.NormalizeGrants(grants)
+	if err != nil {
+		return err
+	}
+	raw, err := json.Marshal(grants)
+	if err != nil {
+		return fmt.Errorf("token grants: %w", err)
+	}
+	t.Grants, t.Role = grants, grants[0].Role
 	if t.CreatedAt.IsZero() {
 		t.CreatedAt = now()
 	}
-	row := tokenRow{ID: t.ID, Name: t.Name, Role: string(t.Role), Hash: t.Hash, CreatedAt: t.CreatedAt, ExpiresAt: t.ExpiresAt}
+	legacyRole := ""
+	if len(grants) == 1 && grants[0].Unscoped() {
+		legacyRole = string(grants[0].Role)
+	}
+	row := tokenRow{ID: t.ID, Name: t.Name, Role: legacyRole, Grants: string(raw), Hash: t.Hash, CreatedAt: t.CreatedAt, ExpiresAt: t.ExpiresAt}
 	return s.run(ctx, "create token", func(db *gorm.DB) error { return db.Create(&row).Error })
 }
 

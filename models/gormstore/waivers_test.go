@@ -2,12 +2,16 @@ package gormstore_test
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" database/sql driver, to set a database back a migration
 
 	"github.com/baerum/styring/models"
 	"github.com/baerum/styring/models/gormstore"
@@ -27,6 +31,7 @@ func TestWaivers(t *testing.T) {
 		{"revoke of an unknown waiver or another initiative's is not found", testWaiverRevokeUnknown},
 		{"concurrent revokes: one wins", testWaiverConcurrentRevoke},
 		{"active waivers leave out revoked ones and keep expired ones", testActiveWaivers},
+		{"migration 4 revokes the waivers of data rules and logs each revocation", testMigrateRevokesDataWaivers},
 	}
 	for _, backend := range gormtest.TestBackends() {
 		t.Run(backend, func(t *testing.T) {
@@ -319,5 +324,188 @@ func testActiveWaivers(t *testing.T, _ string, s *gormstore.Store) {
 	// Expiry is the caller's test: the expired waiver is returned but does not apply.
 	if w := all["w-2"][0]; w.AppliesAt("2025-01-01") || !w.AppliesAt("2019-12-31") {
 		t.Errorf("expired waiver %+v applies on the wrong days", w)
+	}
+}
+
+// rawDB opens the test database at dsn beside the store, with database/sql.
+func rawDB(t *testing.T, backend, dsn string) *sql.DB {
+	t.Helper()
+	driver := "sqlite"
+	if backend == gormstore.BackendPostgres {
+		driver = "pgx"
+	}
+	db, err := sql.Open(driver, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+// testMigrateRevokesDataWaivers sets a database with waivers back to before
+// migration 4 (as a database migrated by an older release, where data rules
+// could be waived) and migrates it: every waiver of a DAT- rule not revoked
+// is revoked by the migration, with one decision-log entry each; the others
+// are left as they are.
+func testMigrateRevokesDataWaivers(t *testing.T, backend string, _ *gormstore.Store) {
+	ctx := context.Background()
+	dsn := gormtest.TestURL(t, backend)
+	open := func() *gormstore.Store {
+		t.Helper()
+		s, err := gormstore.Open(ctx, dsn, gormstore.Options{QueryTimeout: 30 * time.Second})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Migrate(ctx); err != nil {
+			t.Fatalf("migrate: %v", err)
+		}
+		return s
+	}
+	s := open()
+	create(t, s, initiative("m-1", "Tiltak med skjemafeil", "OSK", "forslag", "omstilling", true))
+	create(t, s, initiative("m-2", "Tiltak med dobbel linje", "OSK", "forslag", "omstilling", true))
+	schemaWaiver := createWaiver(t, s, waiver("m-1", "DAT-001"))
+	kpiWaiver := createWaiver(t, s, waiver("m-1", "KPI-004"))
+	lineWaiver := createWaiver(t, s, waiver("m-2", "DAT-003"))
+	expired := waiver("m-2", "DAT-004")
+	expired.ExpiresAt = "2020-01-01"
+	expired = createWaiver(t, s, expired)
+	revokedBefore := createWaiver(t, s, waiver("m-2", "DAT-002"))
+	leaderRevoked, err := s.RevokeWaiver(ctx, "m-2", revokedBefore.ID, "leder-oks", time.Now(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	// Back to version 3: the waivers are as an older release left them.
+	raw := rawDB(t, backend, dsn)
+	if _, err := raw.ExecContext(ctx, "DELETE FROM schema_migrations WHERE version = 4"); err != nil {
+		t.Fatal(err)
+	}
+	migrationDecisions := func() []string {
+		t.Helper()
+		rows, err := raw.QueryContext(ctx, "SELECT decision_id FROM decisions WHERE kind = 'waiver' AND caller LIKE 'migration 4%' ORDER BY decision_id")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		var ids []string
+		for rows.Next() {
+			var id string
+			if err := rows.Scan(&id); err != nil {
+				t.Fatal(err)
+			}
+			ids = append(ids, id)
+		}
+		if err := rows.Err(); err != nil {
+			t.Fatal(err)
+		}
+		return ids
+	}
+	if ids := migrationDecisions(); len(ids) != 0 {
+		t.Fatalf("decisions of migration 4 before it ran: %v", ids)
+	}
+
+	before := time.Now().UTC().Add(-time.Second)
+	s = open()
+	defer s.Close()
+	after := time.Now().UTC().Add(time.Second)
+
+	status, err := s.MigrationStatus(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if i := slices.IndexFunc(status, func(m gormstore.MigrationState) bool { return m.Version == 4 }); i < 0 ||
+		!status[i].Applied || status[i].Name != "revoke waivers of data rules" {
+		t.Errorf("migration status %+v; want version 4 applied, named", status)
+	}
+
+	all := map[string]models.Waiver{}
+	for _, id := range []string{"m-1", "m-2"} {
+		ws, err := s.ListWaivers(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range ws {
+			all[w.ID] = w
+		}
+	}
+	for _, w := range []*models.Waiver{schemaWaiver, lineWaiver, expired} {
+		got := all[w.ID]
+		if got.RevokedAt == nil || got.RevokedAt.Before(before) || got.RevokedAt.After(after) || !strings.HasPrefix(got.RevokedBy, "migration 4") {
+			t.Errorf("waiver of %s after migration 4: %+v; want revoked now by migration 4", w.RuleID, got)
+		}
+		if got.Reason != w.Reason || got.CreatedBy != w.CreatedBy || !got.CreatedAt.Equal(w.CreatedAt) || got.ExpiresAt != w.ExpiresAt {
+			t.Errorf("migration 4 changed more than the revocation: %+v, was %+v", got, *w)
+		}
+	}
+	if got := all[kpiWaiver.ID]; got.RevokedAt != nil || got.RevokedBy != "" {
+		t.Errorf("the waiver of KPI-004 (kpi) was revoked: %+v", got)
+	}
+	if got := all[revokedBefore.ID]; !reflect.DeepEqual(got, leaderRevoked) {
+		t.Errorf("a waiver revoked before was revoked again: %+v, was %+v", got, leaderRevoked)
+	}
+	active, err := s.ActiveWaivers(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(active) != 1 || len(active["m-1"]) != 1 || active["m-1"][0].RuleID != "KPI-004" {
+		t.Errorf("active waivers after migration 4: %+v; want KPI-004 of m-1 alone", active)
+	}
+
+	// One decision-log entry per revoked waiver, as a revocation through the API logs it.
+	ids := migrationDecisions()
+	if len(ids) != 3 {
+		t.Fatalf("migration 4 logged %d decisions, want 3 (one per revoked waiver)", len(ids))
+	}
+	logged := map[string]bool{}
+	for _, id := range ids {
+		d, err := s.GetDecision(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var input map[string]string
+		if err := json.Unmarshal(d.Input, &input); err != nil {
+			t.Fatalf("decision input %s: %v", d.Input, err)
+		}
+		var result struct {
+			Action string `json:"action"`
+			Waiver struct {
+				models.Waiver
+				Active *bool `json:"active"`
+			} `json:"waiver"`
+		}
+		if err := json.Unmarshal(d.Result, &result); err != nil {
+			t.Fatalf("decision result %s: %v", d.Result, err)
+		}
+		w := all[input["waiver_id"]]
+		if len(input) != 2 || w.ID == "" || input["initiative_id"] != w.InitiativeID {
+			t.Errorf("decision input %s; want the initiative and the id of a revoked waiver", d.Input)
+			continue
+		}
+		logged[w.ID] = true
+		if d.Kind != models.DecisionWaiver || d.InitiativeID != w.InitiativeID || !d.Allowed || d.Caller != w.RevokedBy ||
+			!d.CreatedAt.Equal(*w.RevokedAt) || d.AsOf != w.RevokedAt.Format(time.DateOnly) {
+			t.Errorf("decision %+v for waiver %+v", d, w)
+		}
+		if result.Action != "revoke" || !reflect.DeepEqual(result.Waiver.Waiver, w) || result.Waiver.Active == nil || *result.Waiver.Active {
+			t.Errorf("decision result %s; want action revoke and the waiver as revoked, not active", d.Result)
+		}
+		if !strings.Contains(w.RevokedBy, "data") {
+			t.Errorf("the revocation does not say why: revoked by %q", w.RevokedBy)
+		}
+	}
+	if !logged[schemaWaiver.ID] || !logged[lineWaiver.ID] || !logged[expired.ID] {
+		t.Errorf("logged revocations of %v; want the waivers of DAT-001, DAT-003 and DAT-004", logged)
+	}
+
+	// Migrating again changes nothing.
+	if err := s.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if again := migrationDecisions(); !reflect.DeepEqual(again, ids) {
+		t.Errorf("a second migrate logged %v, want %v", again, ids)
 	}
 }

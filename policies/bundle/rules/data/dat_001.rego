@@ -4,14 +4,15 @@
 #   The document must match initiative.schema.json (JSON Schema 2020-12 with format
 #   asserted). The engine validates in Go and passes each schema error in
 #   input.schema_errors; this rule turns each into a violation at the error's
-#   instance location. When any DAT-001 exists, no other rule is evaluated.
+#   instance location. When any DAT-001 exists, no other rule is evaluated. Like every
+#   data rule it cannot be waived: a document that breaks the schema is never allowed.
 # scope: package
 # custom:
 #   id: DAT-001
 #   severity: error
 #   category: data
 #   reference: "—"
-#   waivable: true
+#   waivable: false
 #   title_en: The document does not match the initiative schema
 #   remedy:
 #     nb: Rett feltet slik at det har riktig type, format eller verdi etter skjemaet.

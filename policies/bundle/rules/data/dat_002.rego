@@ -12,7 +12,7 @@
 #   severity: error
 #   category: data
 #   reference: "—"
-#   waivable: true
+#   waivable: false
 #   title_en: The end date or end year is before the start
 #   remedy:
 #     nb: Rett start- og sluttdato (start_date, end_date) eller start- og sluttår for økonomiplanperioden (plan_period)

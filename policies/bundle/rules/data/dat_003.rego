@@ -15,7 +15,7 @@
 #   severity: error
 #   category: data
 #   reference: Kommuneloven § 14-4 (oversiktlig)
-#   waivable: true
+#   waivable: false
 #   title_en: The budget line repeats an earlier line
 #   remedy:
 #     nb: Slå sammen budsjettlinjer med samme år, konto, bucket og engangsmarkering (one_off) til én linje med summen av

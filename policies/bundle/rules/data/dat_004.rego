@@ -13,7 +13,7 @@
 #   severity: error
 #   category: data
 #   reference: Kommuneloven § 14-4
-#   waivable: true
+#   waivable: false
 #   title_en: The budget line is outside the plan period
 #   remedy:
 #     nb: Flytt budsjettlinjen til et år i økonomiplanperioden, eller utvid perioden (plan_period) slik at den dekker
