@@ -74,7 +74,7 @@ func (s *Server) handlePageCompliance(c *gin.Context) {
 		return
 	}
 	var page bytes.Buffer
-	if err := web.RenderCompliance(&page, rep, web.PageOptions{Lang: lang, Sector: sector, AsOf: c.Query("as_of"), Recheck: opts.Recheck, Links: web.DefaultLinks}); err != nil {
+	if err := web.RenderCompliance(&page, rep, web.PageOptions{Lang: lang, Sector: sector, AsOf: c.Query("as_of"), Recheck: opts.Recheck, Links: web.DefaultLinks, CSRF: pageCSRF(c)}); err != nil {
 		s.writePageError(c, lang, err)
 		return
 	}
@@ -125,7 +125,7 @@ func (s *Server) handlePageInitiative(c *gin.Context) {
 		Allowed: res.Allowed, Summary: res.Summary, Violations: res.Violations, DecisionID: in.DecisionID,
 	}
 	var page bytes.Buffer
-	err = web.RenderInitiative(&page, standing, web.InitiativeOptions{Lang: lang, AsOf: asOf, CheckedAsOf: res.AsOf,
+	err = web.RenderInitiative(&page, standing, web.InitiativeOptions{Lang: lang, AsOf: asOf, CheckedAsOf: res.AsOf, CSRF: pageCSRF(c),
 		PolicyRevision: res.PolicyRevision, Links: web.DefaultLinks})
 	if err != nil {
 		s.writePageError(c, lang, err)
@@ -199,4 +199,16 @@ func (s *Server) writePageError(c *gin.Context, lang models.Lang, err error) {
 	}
 	s.writePage(c, status, page.Bytes())
 	c.Abort()
+}
+
+// pageCSRF is the CSRF token of the login session a page was opened with, for
+// its logout button; "" for a page opened with a bearer token (no session to end).
+func pageCSRF(c *gin.Context) string {
+	if bearer(c) != "" {
+		return ""
+	}
+	if id, err := c.Cookie(sessionCookie); err == nil && id != "" {
+		return sessionCSRF(id)
+	}
+	return ""
 }

@@ -392,6 +392,28 @@ func TestLogoutFromTheFrontPage(t *testing.T) {
 	}
 }
 
+// TestLogoutFromTheReportPage: a manager's report page has a logout button
+// whose form ends the session (the report leads managers away from the front page).
+func TestLogoutFromTheReportPage(t *testing.T) {
+	s := newTestServer(t, gormstore.BackendSQLite)
+	b := newBrowser(t, s)
+	b.mustLogin(issueToken(t, s, "leder", models.RoleLeder))
+	page := b.get("/reports/compliance")
+	if page.Code != 200 || !strings.Contains(page.Body.String(), `action="/logout"`) {
+		t.Fatalf("report page: %d, logout form missing", page.Code)
+	}
+	csrf := formCSRF(t, page.Body.String())
+	if rec := b.post("/logout", url.Values{"csrf": {csrf}}); rec.Code != http.StatusSeeOther {
+		t.Fatalf("logout with the report page's form: %d", rec.Code)
+	}
+	wantLoginRedirect(t, b.get("/reports/compliance"))
+	// A page opened with a bearer token has no session to end: no button.
+	api := do(t, s, req{method: "GET", path: "/reports/compliance", headers: map[string]string{"Authorization": "Bearer " + issueToken(t, s, "leder2", models.RoleLeder)}})
+	if api.Code != 200 || strings.Contains(api.Body.String(), `action="/logout"`) {
+		t.Errorf("bearer page: %d, logout form shown", api.Code)
+	}
+}
+
 func TestFormsRefuseCrossSiteRequests(t *testing.T) {
 	s := newTestServer(t, gormstore.BackendSQLite)
 	secret := issueToken(t, s, "kari", models.RoleLeder)

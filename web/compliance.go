@@ -23,6 +23,7 @@ import (
 // the initiative table.
 type PageOptions struct {
 	Lang    models.Lang
+	CSRF    string // the session's CSRF token: the page shows a logout button
 	Sector  string // only this sector's initiatives in the table; the portfolio figures stay whole
 	AsOf    string // the as-of date as asked, "" for today
 	Recheck bool
@@ -168,6 +169,7 @@ func RenderCompliance(w io.Writer, rep models.ComplianceReport, view PageOptions
 	q := pageQuery(rep.StatusFilter, view.Sector, view.AsOf, view.Recheck, models.LangNB)
 	p := &compliance{Rep: rep, Links: links}
 	p.frame = newFrame(view.Lang, l.must("report_title")+" – "+l.must("org"), links, links.Page, q)
+	p.LogoutCSRF = view.CSRF
 	names := sectorNamesOf(rep.Portfolio.Figures)
 
 	p.Filter = filterView{AsOf: view.AsOf, Recheck: view.Recheck, English: view.Lang == models.LangEN, ResetHref: p.HomeHref}

@@ -17,6 +17,7 @@ var texts = map[string]models.Text{
 	"report_title":     {NB: "Etterlevelsesrapport for handlingsprogrammet", EN: "Compliance report for the action programme"},
 	"skip":             {NB: "Gå til hovedinnholdet", EN: "Skip to main content"},
 	"other_lang":       {NB: "English", EN: "Norsk"},
+	"logout":           {NB: "Logg ut", EN: "Log out"},
 	"other_lang_code":  {NB: "en", EN: "nb"},
 	"other_lang_label": {NB: "Read this page in English", EN: "Les siden på norsk"},
 	"as_of":            {NB: "Per dato", EN: "As of"},

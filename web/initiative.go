@@ -14,6 +14,7 @@ type InitiativeOptions struct {
 	CheckedAsOf    string // the date the rules were read at
 	PolicyRevision string
 	Links          Links
+	CSRF           string // the session's CSRF token: the page shows a logout button
 }
 
 type initiativeView struct {
@@ -47,6 +48,7 @@ func RenderInitiative(w io.Writer, standing models.InitiativeStanding, view Init
 	v := &initiativeView{S: standing, PolicyRevision: view.PolicyRevision,
 		Checked: l.must("ini_rechecks", l.Date(view.CheckedAsOf))}
 	v.frame = newFrame(view.Lang, l.must("ini_title", standing.ID)+" – "+l.must("org"), links, self, q)
+	v.LogoutCSRF = view.CSRF
 	back := url.Values{}
 	if view.AsOf != "" {
 		back.Set("as_of", view.AsOf)

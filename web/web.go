@@ -130,6 +130,9 @@ type frame struct {
 	CSS, Icon     string
 	HomeHref      string
 	OtherLangHref string
+	// LogoutCSRF, when set, shows a logout button posting it as the form's csrf
+	// field (pages opened with a login session).
+	LogoutCSRF string
 }
 
 func newFrame(lang models.Lang, title string, links Links, self string, q url.Values) frame {
