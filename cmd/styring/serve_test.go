@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/baerum/styring/internal/demo"
 	"github.com/baerum/styring/models/gormstore/gormtest"
 )
 
@@ -157,6 +158,10 @@ func TestServeSubmitRestartReadBack(t *testing.T) {
 
 // TestServeDemo checks that --demo stores the shipped sample portfolio, once.
 func TestServeDemo(t *testing.T) {
+	shipped, err := demo.Initiatives()
+	if err != nil {
+		t.Fatal(err)
+	}
 	db := filepath.Join(t.TempDir(), "demo.db")
 	for range 2 { // the second start finds the data already there
 		p := startServe(t, "--demo", "--database", db)
@@ -168,8 +173,8 @@ func TestServeDemo(t *testing.T) {
 		if len(p.tokens) != 4 {
 			t.Fatalf("--demo printed %d tokens, want one per role", len(p.tokens))
 		}
-		if code != 200 || page.Total != 12 {
-			t.Fatalf("demo portfolio: %d, total %d", code, page.Total)
+		if code != 200 || page.Total != len(shipped) {
+			t.Fatalf("demo portfolio: %d, total %d, want %d", code, page.Total, len(shipped))
 		}
 		p.stop(t)
 	}
