@@ -28,6 +28,22 @@ type FileResult struct {
 	File   string
 	Result *models.CheckResult
 	Err    *models.Error
+	// Source is the file's bytes, to place each violation at a line and column
+	// (and to name the item it is about in SARIF's fingerprints). nil: no places.
+	Source []byte
+}
+
+// Stdin is the file name of standard input.
+const Stdin = "-"
+
+// position is where v's path is in the file; ok is false for standard input,
+// a violation without a path, or a file without Source.
+func (f FileResult) position(v models.Violation) (Position, bool) {
+	if f.File == Stdin || v.Path == nil || f.Source == nil {
+		return Position{}, false
+	}
+	pos, _, ok := Locate(f.Source, *v.Path)
+	return pos, ok
 }
 
 // Failed reports whether the file blocks: it has an unwaived error, or a warning

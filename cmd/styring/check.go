@@ -117,6 +117,7 @@ func checkFile(ctx context.Context, rev *policies.Revision, name string, stdinRa
 			return fr, nil
 		}
 	}
+	fr.Source = raw // for the renderer: lines and columns, fingerprints
 	doc, err := policies.ParseDocument(raw)
 	if err != nil {
 		var me *models.Error
