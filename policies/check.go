@@ -28,6 +28,11 @@ type CheckOptions struct {
 	Now time.Time
 	// DecisionID, when set, is used instead of a new one (replays, idempotent retries).
 	DecisionID string
+	// Draft checks a form as it stands (docs/readings.md, "Draft checks"): the
+	// schema's errors are DAT-001 violations as always, but every other rule runs
+	// too, on the document as it is (EvaluateDraft). A draft is no decision: its
+	// result has no decision id, and DecisionID is ignored.
+	Draft bool
 }
 
 // ParseDocument decodes one JSON document, keeping numbers exact (json.Number),
@@ -167,7 +172,11 @@ func (r *Revision) Check(ctx context.Context, doc any, opts CheckOptions) (model
 		opts.Lang = models.LangNB
 	}
 	asOf := AsOf(doc, opts.AsOf, opts.Now)
-	raw, err := r.Evaluate(ctx, doc, asOf)
+	evaluate := r.Evaluate
+	if opts.Draft {
+		evaluate, opts.DecisionID = r.EvaluateDraft, ""
+	}
+	raw, err := evaluate(ctx, doc, asOf)
 	if err != nil {
 		return models.CheckResult{}, err
 	}
@@ -178,7 +187,7 @@ func (r *Revision) Check(ctx context.Context, doc any, opts CheckOptions) (model
 		EvaluatedAt:    opts.Now.UTC(),
 		Violations:     make([]models.Violation, 0, len(raw)),
 	}
-	if res.DecisionID == "" {
+	if res.DecisionID == "" && !opts.Draft {
 		res.DecisionID = NewDecisionID()
 	}
 	if m, ok := doc.(map[string]any); ok {
@@ -238,6 +247,16 @@ func (v RawViolation) In(lang models.Lang) models.Violation {
 // violations in both languages, unsorted. A document that breaks the schema
 // yields only its DAT-001 violations.
 func (r *Revision) Evaluate(ctx context.Context, doc any, asOf string, opts ...rego.EvalOption) ([]RawViolation, error) {
+	docValue, err := toValue(doc)
+	if err != nil {
+		return nil, fmt.Errorf("convert input: %w", err)
+	}
+	return r.evalQuery(ctx, docValue, asOf, r.schemaErrorTerms(doc), opts...)
+}
+
+// schemaErrorTerms validates doc against the schema and returns its errors as
+// the terms of input.schema_errors ({"path", "message": {"nb", "en"}}).
+func (r *Revision) schemaErrorTerms(doc any) []*ast.Term {
 	schemaErrs := r.schema.Validate(doc)
 	errs := make([]*ast.Term, len(schemaErrs))
 	for i, e := range schemaErrs {
@@ -249,10 +268,11 @@ func (r *Revision) Evaluate(ctx context.Context, doc any, asOf string, opts ...r
 			)),
 		)
 	}
-	docValue, err := toValue(doc)
-	if err != nil {
-		return nil, fmt.Errorf("convert input: %w", err)
-	}
+	return errs
+}
+
+// evalQuery runs the prepared query on the input {initiative, as_of, schema_errors}.
+func (r *Revision) evalQuery(ctx context.Context, docValue ast.Value, asOf string, errs []*ast.Term, opts ...rego.EvalOption) ([]RawViolation, error) {
 	input := ast.NewObject(
 		ast.Item(ast.StringTerm("initiative"), ast.NewTerm(docValue)),
 		ast.Item(ast.StringTerm("as_of"), ast.StringTerm(asOf)),

@@ -84,7 +84,9 @@ func callerOf(c *gin.Context) string {
 const callerKey = "caller"
 
 // handleCheck serves POST /api/v1/check: check one proposal without storing it.
-// The result is the answer also when the proposal has violations (200).
+// The result is the answer also when the proposal has violations (200). With
+// ?draft=true it is a draft check (app.CheckDraft): every rule runs beside
+// DAT-001, nothing is logged, and portfolio=true is refused (400).
 func (s *Server) handleCheck(c *gin.Context) {
 	p, err := parseCheckParams(c)
 	if err != nil {
@@ -102,6 +104,26 @@ func (s *Server) handleCheck(c *gin.Context) {
 			s.writeError(c, &models.Error{Code: models.EINVALID, Message: fmt.Sprintf("portfolio: «%s» is not true or false", v), Details: map[string]string{"field": "portfolio"}})
 			return
 		}
+	}
+	draft := false
+	if v, ok := c.GetQuery("draft"); ok {
+		if draft, err = strconv.ParseBool(v); err != nil {
+			s.writeError(c, &models.Error{Code: models.EINVALID, Message: fmt.Sprintf("draft: «%s» is not true or false", v), Details: map[string]string{"field": "draft"}})
+			return
+		}
+	}
+	if draft {
+		if withPortfolio {
+			s.writeError(c, &models.Error{Code: models.EINVALID, Message: "portfolio: a draft check (draft=true) has no portfolio what-if", Details: map[string]string{"field": "portfolio"}})
+			return
+		}
+		res, err := s.app.CheckDraft(c.Request.Context(), raw, p, callerIn(c))
+		if err != nil {
+			s.writeError(c, err)
+			return
+		}
+		c.JSON(200, draftResult{CheckResult: res, Draft: true})
+		return
 	}
 	checked, err := s.app.Check(c.Request.Context(), raw, p, callerIn(c))
 	if err != nil {
@@ -121,6 +143,14 @@ func (s *Server) handleCheck(c *gin.Context) {
 		}
 	}
 	c.JSON(200, out)
+}
+
+// draftResult is the answer of a draft check (?draft=true): a check result
+// marked draft, with an empty decision_id, as it is no decision and is logged
+// nowhere (docs/readings.md, "Draft checks").
+type draftResult struct {
+	models.CheckResult
+	Draft bool `json:"draft"`
 }
 
 // checkWithPortfolio is a check result with the what-if of the portfolio

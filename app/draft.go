@@ -1,0 +1,47 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/baerum/styring/models"
+	"github.com/baerum/styring/policies"
+)
+
+// DecisionDraft names draft checks in the metrics; a draft is never logged.
+const DecisionDraft = "draft"
+
+// CheckDraft checks a proposal as it stands, half filled in (docs/readings.md,
+// "Draft checks"): the schema's errors are listed as DAT-001 and every other
+// rule runs on what exists, with the waivers of the stored initiative its id
+// names, as Check applies them. A draft is not a decision: nothing is written
+// to the decision log and the result has no decision id, so it needs no
+// database (a waiver snapshot that can't be read is skipped, as in Check).
+// The caller is taken as Check takes it, and recorded nowhere.
+func (s *Service) CheckDraft(ctx context.Context, raw []byte, opts CheckOptions, _ models.Caller) (models.CheckResult, error) {
+	doc, err := policies.ParseDocument(raw)
+	if err != nil {
+		return models.CheckResult{}, err
+	}
+	rev := s.engine.Active()
+	waivers := s.checkWaivers(ctx, doc)
+	ctx, cancel := context.WithTimeout(ctx, s.cfg.EvalTimeout)
+	defer cancel()
+	start := time.Now()
+	res, err := rev.Check(ctx, doc, policies.CheckOptions{AsOf: opts.AsOf, Lang: opts.Lang, Now: s.now(), Waivers: waivers, Draft: true})
+	if err != nil {
+		switch {
+		case errors.Is(err, context.DeadlineExceeded):
+			return res, &models.Error{Code: models.EUNAVAILABLE, Message: fmt.Sprintf("the evaluation took longer than %v", s.cfg.EvalTimeout)}
+		case errors.Is(err, context.Canceled):
+			return res, &models.Error{Code: models.EUNAVAILABLE, Message: "the request was cancelled"}
+		}
+		return res, err
+	}
+	if s.observer != nil {
+		s.observer.ObserveCheck(DecisionDraft, res, time.Since(start))
+	}
+	return res, nil
+}
