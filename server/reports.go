@@ -1,6 +1,7 @@
 package server
 
 import (
+	"bytes"
 	"net/http"
 	"slices"
 	"strconv"
@@ -16,6 +17,7 @@ import (
 func (s *Server) registerReportRoutes(r *gin.RouterGroup) {
 	s.handle(r, managers, "GET", "/reports/compliance", s.handleReportCompliance)
 	s.handle(r, managers, "GET", "/reports/compliance.csv", s.handleReportComplianceCSV)
+	s.handle(r, managers, "GET", "/reports/compliance.xlsx", s.handleReportComplianceXLSX)
 }
 
 // reportOptions reads ?status= (repeated or comma-separated), ?as_of=, ?lang= and ?recheck=.
@@ -71,6 +73,8 @@ func (s *Server) handleReportCompliance(c *gin.Context) {
 
 // handleReportComplianceCSV serves GET /api/v1/reports/compliance.csv: the same
 // tables as CSV, all in one file with a table column, or one with ?table=.
+// ?excel=true shapes it for a Norwegian Excel (output.CSVOptions): a byte
+// order mark, ";", a decimal comma and headers in the report's language.
 func (s *Server) handleReportComplianceCSV(c *gin.Context) {
 	opts, err := reportOptions(c)
 	if err != nil {
@@ -81,6 +85,15 @@ func (s *Server) handleReportComplianceCSV(c *gin.Context) {
 	if table != "" && !slices.Contains(output.ReportTableNames, table) {
 		s.writeError(c, &models.Error{Code: models.EINVALID, Message: "table: «" + table + "» is not one of " + strings.Join(output.ReportTableNames, ", "), Details: map[string]string{"field": "table"}})
 		return
+	}
+	var csvOpts output.CSVOptions
+	if v, ok := c.GetQuery("excel"); ok {
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			s.writeError(c, &models.Error{Code: models.EINVALID, Message: "excel: «" + v + "» is not true or false", Details: map[string]string{"field": "excel"}})
+			return
+		}
+		csvOpts.Excel = b
 	}
 	rep, err := s.buildReport(c, opts)
 	if err != nil {
@@ -94,7 +107,31 @@ func (s *Server) handleReportComplianceCSV(c *gin.Context) {
 	c.Header("Content-Type", "text/csv; charset=utf-8")
 	c.Header("Content-Disposition", `attachment; filename="`+name+`-`+rep.AsOf+`.csv"`)
 	c.Status(http.StatusOK)
-	if err := output.WriteReportCSV(c.Writer, rep, table); err != nil {
+	if err := output.WriteReportCSVWith(c.Writer, rep, table, csvOpts); err != nil {
 		s.log.Warn("write csv", "request_id", requestIDOf(c), "error", err.Error())
 	}
+}
+
+// handleReportComplianceXLSX serves GET /api/v1/reports/compliance.xlsx: the
+// same tables as an Excel workbook, a sheet per table, headers in the
+// report's language. The workbook is built in memory before the status is
+// written, so a failure still answers an error.
+func (s *Server) handleReportComplianceXLSX(c *gin.Context) {
+	opts, err := reportOptions(c)
+	if err != nil {
+		s.writeError(c, err)
+		return
+	}
+	rep, err := s.buildReport(c, opts)
+	if err != nil {
+		s.writeError(c, err)
+		return
+	}
+	var b bytes.Buffer
+	if err := output.WriteReportXLSX(&b, rep); err != nil {
+		s.writeError(c, err)
+		return
+	}
+	c.Header("Content-Disposition", `attachment; filename="compliance-`+rep.AsOf+`.xlsx"`)
+	c.Data(http.StatusOK, output.XLSXContentType, b.Bytes())
 }

@@ -16,12 +16,13 @@ import (
 	"github.com/baerum/styring/report"
 )
 
-var reportFormats = []string{"table", "json", "csv"}
+var reportFormats = []string{"table", "json", "csv", "xlsx"}
 
 func runReport(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("report", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	format := fs.String("format", "table", "output format: table, json or csv")
+	format := fs.String("format", "table", "output format: table, json, csv or xlsx (an Excel workbook, to redirect: > report.xlsx)")
+	excel := fs.Bool("excel", false, "with --format csv: for a Norwegian Excel (byte order mark, ';', decimal comma, headers in --lang)")
 	table := fs.String("table", "", "with --format csv: only this table ("+strings.Join(output.ReportTableNames, ", ")+")")
 	pf := addPolicyFlags(fs, "report", "message language: nb or en", "as-of date YYYY-MM-DD (default today)")
 	status := fs.String("status", "", "only initiatives with these statuses, comma-separated")
@@ -43,6 +44,9 @@ func runReport(ctx context.Context, args []string, _ io.Reader, stdout, stderr i
 		return exitUsage
 	case *table != "" && (*format != "csv" || !slices.Contains(output.ReportTableNames, *table)):
 		eprintf(stderr, "styring report: --table needs --format csv and one of %s\n", strings.Join(output.ReportTableNames, ", "))
+		return exitUsage
+	case *excel && *format != "csv":
+		eprintln(stderr, "styring report: --excel needs --format csv (--format xlsx writes a workbook)")
 		return exitUsage
 	}
 	lang, ok := pf.validate(stderr)
@@ -89,7 +93,9 @@ func runReport(ctx context.Context, args []string, _ io.Reader, stdout, stderr i
 		enc.SetIndent("", "  ")
 		err = enc.Encode(rep)
 	case "csv":
-		err = output.WriteReportCSV(stdout, rep, *table)
+		err = output.WriteReportCSVWith(stdout, rep, *table, output.CSVOptions{Excel: *excel})
+	case "xlsx":
+		err = output.WriteReportXLSX(stdout, rep)
 	default:
 		err = output.WriteReportText(stdout, rep)
 	}
