@@ -62,8 +62,9 @@ const runAxe = `new Promise((resolve, reject) => {
 
 // TestBrowserCompliancePage opens the compliance page in headless Chromium
 // with the sample portfolio: the key figures and the initiative table are
-// there, the stylesheet applies, nothing is written to the console, and
-// axe-core finds nothing serious or critical on it or the pages it links to.
+// there, the stylesheet applies, nothing is written to the console, axe-core
+// finds nothing on it or the pages it links to, at 1280 and at 390 px, where
+// no table cell lies beyond the viewport; screenshots of both widths are saved.
 func TestBrowserCompliancePage(t *testing.T) {
 	chromium, err := exec.LookPath("chromium")
 	if err != nil {
@@ -205,17 +206,10 @@ func TestBrowserCompliancePage(t *testing.T) {
 		if err := json.Unmarshal([]byte(out), &findings); err != nil {
 			t.Fatalf("axe-core on %s: %v", page, err)
 		}
-		serious := 0
 		for _, f := range findings {
-			line := fmt.Sprintf("%s [%s] %s: %s", f.ID, f.Impact, f.Help, strings.Join(f.Nodes, " | "))
-			if f.Impact == "serious" || f.Impact == "critical" {
-				serious++
-				t.Errorf("axe-core on %s: %s", page, line)
-			} else {
-				t.Logf("axe-core on %s (not failing): %s", page, line)
-			}
+			t.Errorf("axe-core on %s: %s [%s] %s: %s", page, f.ID, f.Impact, f.Help, strings.Join(f.Nodes, " | "))
 		}
-		t.Logf("axe-core on %s: %d violations, %d serious or critical", page, len(findings), serious)
+		t.Logf("axe-core on %s: %d violations", page, len(findings))
 	}
 
 	t.Run("the report page shows the key figures and the initiatives", func(t *testing.T) {
@@ -260,25 +254,51 @@ func TestBrowserCompliancePage(t *testing.T) {
 			}
 		}
 	})
-	t.Run("the report page has no serious accessibility findings", func(t *testing.T) {
+	t.Run("the report page has no accessibility findings", func(t *testing.T) {
 		open(t, "/reports/compliance", 200)
 		checkAxe(t, "/reports/compliance")
 	})
-	t.Run("a full-page screenshot is saved", func(t *testing.T) {
-		open(t, "/reports/compliance", 200)
-		png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
-		if err != nil {
-			t.Fatal(err)
+	// Each page at a desktop and a phone width: a full-page screenshot, no
+	// table cell beyond the viewport's right edge (the tables reflow into
+	// cards; nothing is clipped or scrolls sideways), and no axe-core finding.
+	screenshots := t.TempDir()
+	for _, pg := range []struct{ name, path string }{
+		{"report", "/reports/compliance"},
+		{"initiative", "/reports/compliance/initiatives/" + firstWithViolations(rep)},
+	} {
+		for _, width := range []int64{1280, 390} {
+			t.Run(fmt.Sprintf("the %s page at %d px reads and is saved", pg.name, width), func(t *testing.T) {
+				if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, 900)); err != nil {
+					t.Fatal(err)
+				}
+				defer func() { _ = chromedp.Do(ctx, chromedp.EmulateViewport(1280, 900)) }()
+				open(t, pg.path, 200)
+				if width < 600 {
+					over := eval(t, `JSON.stringify([...document.querySelectorAll("td")].filter(td => td.getBoundingClientRect().right > innerWidth + 1).slice(0, 5).map(td => (td.closest("table").id || "table") + ": " + td.textContent.trim().slice(0, 40) + " → " + Math.round(td.getBoundingClientRect().right)))`)
+					if over != "[]" {
+						t.Errorf("table cells beyond the %d px viewport: %s", width, over)
+					}
+					if w := eval(t, `String(document.documentElement.scrollWidth)`); w != fmt.Sprint(width) {
+						t.Errorf("the page is %s px wide at a %d px viewport", w, width)
+					}
+				}
+				checkAxe(t, fmt.Sprintf("%s at %d px", pg.path, width))
+				png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+				if err != nil {
+					t.Fatal(err)
+				}
+				name := fmt.Sprintf("styring-%s-%d.png", pg.name, width)
+				path := filepath.Join(screenshots, name)
+				if err := os.WriteFile(path, png, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				t.Logf("screenshot: %s (%d bytes)", path, len(png))
+				if err := os.WriteFile(filepath.Join(os.TempDir(), name), png, 0o644); err == nil {
+					t.Logf("screenshot copied to %s", filepath.Join(os.TempDir(), name))
+				}
+			})
 		}
-		path := filepath.Join(t.TempDir(), "styring-report.png")
-		if err := os.WriteFile(path, png, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		t.Logf("screenshot: %s (%d bytes)", path, len(png))
-		if err := os.WriteFile(filepath.Join(os.TempDir(), "styring-report.png"), png, 0o644); err == nil {
-			t.Logf("screenshot copied to %s", filepath.Join(os.TempDir(), "styring-report.png"))
-		}
-	})
+	}
 	for _, c := range []struct {
 		name, path string
 		status     int64
@@ -287,7 +307,7 @@ func TestBrowserCompliancePage(t *testing.T) {
 		{"an initiative's violations", "/reports/compliance/initiatives/" + firstWithViolations(rep), 200},
 		{"an error page", "/reports/compliance/initiatives/P-9999", 404},
 	} {
-		t.Run(c.name+" has no serious accessibility findings", func(t *testing.T) {
+		t.Run(c.name+" has no accessibility findings", func(t *testing.T) {
 			open(t, c.path, c.status)
 			checkAxe(t, c.path)
 		})

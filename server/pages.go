@@ -2,8 +2,10 @@ package server
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
+	"fmt"
 	"io/fs"
 	"log/slog"
 	"mime"
@@ -12,8 +14,11 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
 
 	"github.com/baerum/styring/models"
 	"github.com/baerum/styring/policies"
@@ -68,17 +73,107 @@ func (s *Server) handlePageCompliance(c *gin.Context) {
 		s.writePageError(c, lang, &models.Error{Code: models.EINVALID, Message: "sector: «" + sector + "» is not one of " + strings.Join(models.Sectors, ", "), Details: map[string]string{"field": "sector"}})
 		return
 	}
+	query, order, err := tableOptions(c)
+	if err != nil {
+		s.writePageError(c, lang, err)
+		return
+	}
 	rep, err := s.buildReport(c, opts)
 	if err != nil {
 		s.writePageError(c, lang, err)
 		return
 	}
+	view := web.PageOptions{Lang: lang, Sector: sector, AsOf: c.Query("as_of"), Recheck: opts.Recheck, Links: web.DefaultLinks, CSRF: pageCSRF(c),
+		Query: query, Sort: order}
+	if query != "" || order != "" {
+		view.Standings = searchStandings(rep.Records.Initiatives, query, order)
+	}
 	var page bytes.Buffer
-	if err := web.RenderCompliance(&page, rep, web.PageOptions{Lang: lang, Sector: sector, AsOf: c.Query("as_of"), Recheck: opts.Recheck, Links: web.DefaultLinks, CSRF: pageCSRF(c)}); err != nil {
+	if err := web.RenderCompliance(&page, rep, view); err != nil {
 		s.writePageError(c, lang, err)
 		return
 	}
 	s.writePage(c, http.StatusOK, page.Bytes())
+}
+
+// maxQuery is the longest search the initiative table takes, in characters.
+const maxQuery = 200
+
+// tableOptions reads the initiative table's ?q= (a search in titles and ids)
+// and ?sort= (one of web.InitiativeSortKeys, "-" first for descending).
+func tableOptions(c *gin.Context) (query, order string, err error) {
+	query = strings.Join(strings.Fields(c.Query("q")), " ")
+	if utf8.RuneCountInString(query) > maxQuery {
+		return "", "", &models.Error{Code: models.EINVALID, Message: fmt.Sprintf("q: longer than %d characters", maxQuery), Details: map[string]string{"field": "q"}}
+	}
+	order = strings.TrimSpace(c.Query("sort"))
+	if order != "" && !slices.Contains(web.InitiativeSortKeys, strings.TrimPrefix(order, "-")) {
+		return "", "", &models.Error{Code: models.EINVALID, Message: "sort: «" + order + "» is not one of " + strings.Join(web.InitiativeSortKeys, ", ") + " (with - first for descending)",
+			Details: map[string]string{"field": "sort"}}
+	}
+	return query, order, nil
+}
+
+// standingOrder compares two standings by a sort key of the initiative table
+// (the titles by a collator of their own: see orderOf).
+var standingOrder = map[string]func(a, b *models.InitiativeStanding) int{
+	"id":     func(a, b *models.InitiativeStanding) int { return strings.Compare(a.ID, b.ID) },
+	"sector": func(a, b *models.InitiativeStanding) int { return strings.Compare(a.Sector, b.Sector) },
+	"status": func(a, b *models.InitiativeStanding) int {
+		return cmp.Compare(slices.Index(models.Statuses, a.Status), slices.Index(models.Statuses, b.Status))
+	},
+	"type":    func(a, b *models.InitiativeStanding) int { return strings.Compare(a.Type, b.Type) },
+	"version": func(a, b *models.InitiativeStanding) int { return cmp.Compare(a.Version, b.Version) },
+	// Blocked first when ascending: the result is read as "has errors".
+	"result": func(a, b *models.InitiativeStanding) int {
+		return cmp.Compare(boolRank(a.Allowed), boolRank(b.Allowed))
+	},
+	"errors":   func(a, b *models.InitiativeStanding) int { return cmp.Compare(a.Summary.Error, b.Summary.Error) },
+	"warnings": func(a, b *models.InitiativeStanding) int { return cmp.Compare(a.Summary.Warning, b.Summary.Warning) },
+	"infos":    func(a, b *models.InitiativeStanding) int { return cmp.Compare(a.Summary.Info, b.Summary.Info) },
+}
+
+// orderOf is the comparison of a sort key; titles compare the Norwegian way
+// (æ, ø, å after z, case ignored) with a collator of the call's own, as a
+// collator may not be shared between goroutines.
+func orderOf(key string) (func(a, b *models.InitiativeStanding) int, bool) {
+	if key == "title" {
+		// x/text tailors nynorsk, not bokmål; the two share the alphabet's order.
+		col := collate.New(language.Make("nn"), collate.IgnoreCase)
+		return func(a, b *models.InitiativeStanding) int { return col.CompareString(a.Title, b.Title) }, true
+	}
+	by, ok := standingOrder[key]
+	return by, ok
+}
+
+func boolRank(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// searchStandings is the initiative table of the page: the standings whose
+// title or id holds query (case ignored), ordered by order (stable: ties keep
+// the report's order, by id). Never nil.
+func searchStandings(all []models.InitiativeStanding, query, order string) []models.InitiativeStanding {
+	out := make([]models.InitiativeStanding, 0, len(all))
+	needle := strings.ToLower(query)
+	for _, s := range all {
+		if needle == "" || strings.Contains(strings.ToLower(s.Title), needle) || strings.Contains(strings.ToLower(s.ID), needle) {
+			out = append(out, s)
+		}
+	}
+	key, desc := strings.TrimPrefix(order, "-"), strings.HasPrefix(order, "-")
+	if by, ok := orderOf(key); ok {
+		slices.SortStableFunc(out, func(a, b models.InitiativeStanding) int {
+			if desc {
+				return by(&b, &a)
+			}
+			return by(&a, &b)
+		})
+	}
+	return out
 }
 
 // handlePageInitiative serves GET /reports/compliance/initiatives/:id: one stored
@@ -126,7 +221,7 @@ func (s *Server) handlePageInitiative(c *gin.Context) {
 	}
 	var page bytes.Buffer
 	err = web.RenderInitiative(&page, standing, web.InitiativeOptions{Lang: lang, AsOf: asOf, CheckedAsOf: res.AsOf, CSRF: pageCSRF(c),
-		PolicyRevision: res.PolicyRevision, Links: web.DefaultLinks})
+		PolicyRevision: res.PolicyRevision, Links: web.DefaultLinks, Document: in.Document})
 	if err != nil {
 		s.writePageError(c, lang, err)
 		return

@@ -5,7 +5,9 @@ import (
 	"html"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -256,6 +258,7 @@ func TestCompliancePageFilters(t *testing.T) {
 		for _, c := range []struct{ query, field string }{
 			{"status=bogus", "status"}, {"status=forslag,nope", "status"}, {"sector=XYZ", "sector"},
 			{"lang=de", "lang"}, {"as_of=2023-13-45", "as_of"}, {"recheck=maybe", "recheck"},
+			{"sort=budget", "sort"}, {"sort=--errors", "sort"}, {"q=" + strings.Repeat("x", 201), "q"},
 		} {
 			t.Run(c.query, func(t *testing.T) {
 				page := getPage(t, s, "/reports/compliance?"+c.query, http.StatusBadRequest)
@@ -356,4 +359,109 @@ func TestStaticFiles(t *testing.T) {
 			}
 		})
 	}
+}
+
+// tableIDs returns the ids of the initiative table's rows, in order.
+func tableIDs(page string) []string {
+	var ids []string
+	for _, m := range regexp.MustCompile(`<tr data-sector="[A-Z]*" data-status="[a-z_]*"><th scope="row"><a href="[^"]*"[^>]*>([^<]*)</a>`).FindAllStringSubmatch(page, -1) {
+		ids = append(ids, html.UnescapeString(m[1]))
+	}
+	return ids
+}
+
+// The initiative table is searched (?q=, title or id) and sorted (?sort=)
+// on the server: the page runs no script.
+func TestCompliancePageSearchAndSort(t *testing.T) {
+	s := newTestServer(t, gormstore.BackendSQLite)
+	seedDemo(t, s)
+	rep := decode[models.ComplianceReport](t, do(t, s, req{method: "GET", path: "/api/v1/reports/compliance"}))
+	all := rep.Records.Initiatives
+	if len(all) < 3 {
+		t.Fatalf("%d sample initiatives", len(all))
+	}
+
+	t.Run("q finds by title or id, case ignored", func(t *testing.T) {
+		want := all[1]
+		word := strings.Fields(want.Title)[0]
+		page := getPage(t, s, "/reports/compliance?q="+url.QueryEscape(strings.ToUpper(word)), http.StatusOK)
+		ids := tableIDs(page)
+		if !slices.Contains(ids, want.ID) {
+			t.Errorf("searching %q did not find %s: %v", word, want.ID, ids)
+		}
+		for _, id := range ids {
+			i := slices.IndexFunc(all, func(st models.InitiativeStanding) bool { return st.ID == id })
+			if !strings.Contains(strings.ToLower(all[i].Title), strings.ToLower(word)) && !strings.Contains(strings.ToLower(id), strings.ToLower(word)) {
+				t.Errorf("%s (%s) does not match %q", id, all[i].Title, word)
+			}
+		}
+		page = getPage(t, s, "/reports/compliance?q="+url.QueryEscape(strings.ToLower(all[2].ID)), http.StatusOK)
+		if ids := tableIDs(page); len(ids) != 1 || ids[0] != all[2].ID {
+			t.Errorf("searching the id %s found %v", all[2].ID, ids)
+		}
+		page = getPage(t, s, "/reports/compliance?q=ingen-slik-tittel", http.StatusOK)
+		if ids := tableIDs(page); len(ids) != 0 || !strings.Contains(page, "Ingen tiltak i utvalget.") {
+			t.Errorf("a search without hits shows %v", ids)
+		}
+		// The key figures stay the whole portfolio's.
+		if got, want := keyFigure(t, page, "kf-initiatives"), format.Int(rep.Portfolio.Initiatives, models.LangNB); got != want {
+			t.Errorf("with a search the portfolio counts %s initiatives, want %s", got, want)
+		}
+	})
+	t.Run("sort orders the rows and marks the header", func(t *testing.T) {
+		for _, c := range []struct {
+			sort string
+			less func(a, b models.InitiativeStanding) bool // a may not come after b
+		}{
+			{"id", func(a, b models.InitiativeStanding) bool { return a.ID <= b.ID }},
+			{"-id", func(a, b models.InitiativeStanding) bool { return a.ID >= b.ID }},
+			{"-errors", func(a, b models.InitiativeStanding) bool { return a.Summary.Error >= b.Summary.Error }},
+			{"warnings", func(a, b models.InitiativeStanding) bool { return a.Summary.Warning <= b.Summary.Warning }},
+			{"sector", func(a, b models.InitiativeStanding) bool { return a.Sector <= b.Sector }},
+		} {
+			page := getPage(t, s, "/reports/compliance?sort="+c.sort, http.StatusOK)
+			ids := tableIDs(page)
+			if len(ids) != len(all) {
+				t.Fatalf("sort=%s: %d rows, want %d", c.sort, len(ids), len(all))
+			}
+			byID := map[string]models.InitiativeStanding{}
+			for _, st := range all {
+				byID[st.ID] = st
+			}
+			for i := 1; i < len(ids); i++ {
+				if !c.less(byID[ids[i-1]], byID[ids[i]]) {
+					t.Errorf("sort=%s: %s before %s", c.sort, ids[i-1], ids[i])
+				}
+			}
+			dir := "ascending"
+			if strings.HasPrefix(c.sort, "-") {
+				dir = "descending"
+			}
+			if n := strings.Count(page, `aria-sort="`+dir+`"`); n != 1 || strings.Count(page, "aria-sort=") != 1 {
+				t.Errorf("sort=%s: %d headers %s", c.sort, n, dir)
+			}
+		}
+	})
+	t.Run("titles sort the Norwegian way", func(t *testing.T) {
+		got := searchStandings([]models.InitiativeStanding{{ID: "a", Title: "Åpen skole"}, {ID: "b", Title: "ørret"}, {ID: "c", Title: "Zebra"}, {ID: "d", Title: "æble"}, {ID: "e", Title: "barnehage"}}, "", "title")
+		var titles []string
+		for _, st := range got {
+			titles = append(titles, st.Title)
+		}
+		if want := []string{"barnehage", "Zebra", "æble", "ørret", "Åpen skole"}; !slices.Equal(titles, want) {
+			t.Errorf("sorted titles %v, want %v", titles, want)
+		}
+	})
+	t.Run("search and sort keep each other and the filters", func(t *testing.T) {
+		page := getPage(t, s, "/reports/compliance?sector=OSK&q=a&sort=-errors", http.StatusOK)
+		for _, want := range []string{`<input type="hidden" name="sort" value="-errors">`, `<input type="hidden" name="sector" value="OSK">`, `name="q" value="a"`,
+			`href="/reports/compliance?q=a&amp;sector=OSK&amp;sort=errors#tiltak"`} {
+			if !strings.Contains(page, want) {
+				t.Errorf("the page lacks %s", want)
+			}
+		}
+		if sectors, _ := tableRows(page); slices.ContainsFunc(sectors, func(s string) bool { return s != "OSK" }) {
+			t.Errorf("sector=OSK with a search shows %v", sectors)
+		}
+	})
 }

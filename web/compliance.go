@@ -28,6 +28,30 @@ type PageOptions struct {
 	AsOf    string // the as-of date as asked, "" for today
 	Recheck bool
 	Links   Links
+	// Query and Sort are the initiative table's search (?q=) and order
+	// (?sort=, one of InitiativeSortKeys, "-" first for descending) as asked;
+	// the server filters and orders the table's initiatives by them into
+	// Standings, which the table shows instead of the report's when either is set.
+	Query     string
+	Sort      string
+	Standings []models.InitiativeStanding
+}
+
+// InitiativeSortKeys are the columns of the initiative table it can be sorted
+// by, as ?sort= names them, in the table's order.
+var InitiativeSortKeys = []string{"id", "title", "sector", "status", "type", "version", "result", "errors", "warnings", "infos"}
+
+// sortColumns are the keys and texts of the initiative table's headers; the
+// counts sort the most first, the others from A.
+var sortColumns = []struct {
+	Key, Text string
+	Num, Desc bool
+	Class     string
+}{
+	{Key: "id", Text: "initiative"}, {Key: "title", Text: "title"}, {Key: "sector", Text: "sector"}, {Key: "status", Text: "status"},
+	{Key: "type", Text: "type", Class: "print-hide"}, {Key: "version", Text: "version", Num: true, Desc: true, Class: "print-hide"},
+	{Key: "result", Text: "result"}, {Key: "errors", Text: "errors", Num: true, Desc: true},
+	{Key: "warnings", Text: "warnings", Num: true, Desc: true}, {Key: "infos", Text: "infos", Num: true, Desc: true},
 }
 
 // compliance is the data of the compliance page.
@@ -48,6 +72,7 @@ type compliance struct {
 	Initiatives initiativeTable
 	ByRule      []models.Count
 	CSVHref     string
+	XLSXHref    string
 	JSONHref    string
 }
 
@@ -112,6 +137,7 @@ type frameRow struct {
 }
 
 type frameCell struct {
+	Year              int
 	Net, Room, OverBy string
 	Over              bool
 }
@@ -131,6 +157,7 @@ type efficiencyRow struct {
 }
 
 type efficiencyCell struct {
+	Year                 int
 	Pct, Target, Amounts string
 	Under                bool
 }
@@ -148,10 +175,24 @@ type portfolioRow struct {
 }
 
 type initiativeTable struct {
-	Rows    []initiativeRow
-	Summary string
-	Sector  string
+	Rows     []initiativeRow
+	Summary  string
+	Sector   string
+	Query    string
+	Sort     string // the key sorted by, with "-" for descending; "" the report's order
+	SortNote string
+	Headers  []sortHeader
+	Hidden   []hiddenField // the search form carries the other filters
+	Clear    string        // the page without the search
 }
+
+// sortHeader is a column header of the initiative table: a link that sorts by it.
+type sortHeader struct {
+	Label, Href, AriaSort, Class, Arrow string
+	Num                                 bool
+}
+
+type hiddenField struct{ Name, Value string }
 
 type initiativeRow struct {
 	models.InitiativeStanding
@@ -197,6 +238,9 @@ func RenderCompliance(w io.Writer, rep models.ComplianceReport, view PageOptions
 		dl.Set("lang", "nb")
 	}
 	p.CSVHref, p.JSONHref = withQuery(links.CSV, dl), withQuery(links.JSON, dl)
+	if links.XLSX != "" {
+		p.XLSXHref = withQuery(links.XLSX, dl)
+	}
 
 	p.keyFigures(l)
 	p.targets(l)
@@ -204,7 +248,7 @@ func RenderCompliance(w io.Writer, rep models.ComplianceReport, view PageOptions
 	p.frameTable(l)
 	p.efficiency(l)
 	p.ruleGroups(l, names)
-	p.initiatives(l, view.Sector, names)
+	p.initiatives(l, view, names)
 	p.ByRule = rep.Records.ByRule
 	return render(w, compliancePage, "page", p)
 }
@@ -401,7 +445,7 @@ func (p *compliance) frameTable(l locale) {
 		row := frameRow{Code: s.Sector, Name: s.Name, Light: s.FiguresLight}
 		g := barGroup{Label: s.Sector}
 		for _, f := range s.Years {
-			cell := frameCell{Net: l.MNOK(f.NetChangeKNOK), Room: l.MNOK(f.ChangeRoomKNOK), Over: f.Over}
+			cell := frameCell{Year: f.Year, Net: l.MNOK(f.NetChangeKNOK), Room: l.MNOK(f.ChangeRoomKNOK), Over: f.Over}
 			class := "bar-ok"
 			if f.Over {
 				cell.OverBy = l.must("over_by", l.MNOK(f.OverByKNOK))
@@ -433,7 +477,7 @@ func (p *compliance) efficiency(l locale) {
 		row := efficiencyRow{Code: s.Sector, Name: s.Name, Light: s.Light}
 		g := barGroup{Label: s.Sector}
 		for _, f := range s.Years {
-			cell := efficiencyCell{Pct: l.PctDigits(f.SavingsPct, 2), Target: l.must("of_target", l.PctLimit(f.TargetPct)),
+			cell := efficiencyCell{Year: f.Year, Pct: l.PctDigits(f.SavingsPct, 2), Target: l.must("of_target", l.PctLimit(f.TargetPct)),
 				Amounts: l.MNOK(f.SavingsKNOK) + " / " + l.MNOK(f.TargetKNOK), Under: f.Below}
 			class := "bar-ok"
 			if f.Below {
@@ -482,8 +526,9 @@ func (p *compliance) ruleGroups(l locale, names map[string]string) {
 	}
 }
 
-func (p *compliance) initiatives(l locale, sector string, names map[string]string) {
+func (p *compliance) initiatives(l locale, view PageOptions, names map[string]string) {
 	links := p.Links
+	sector := view.Sector
 	q := url.Values{}
 	if p.L.lang == models.LangEN {
 		q.Set("lang", "en")
@@ -492,7 +537,12 @@ func (p *compliance) initiatives(l locale, sector string, names map[string]strin
 		q.Set("as_of", p.Filter.AsOf)
 	}
 	all := p.Rep.Records.Initiatives
-	for _, s := range all {
+	shown := all
+	if view.Query != "" || view.Sort != "" {
+		shown = view.Standings
+	}
+	p.sortHeaders(l, view)
+	for _, s := range shown {
 		if sector != "" && s.Sector != sector {
 			continue
 		}
@@ -500,10 +550,65 @@ func (p *compliance) initiatives(l locale, sector string, names map[string]strin
 			Href: withQuery(links.Initiative+"/"+url.PathEscape(s.ID), q)})
 	}
 	switch {
+	case view.Query != "":
+		p.Initiatives.Summary = l.must("in_search", len(p.Initiatives.Rows), len(all), view.Query)
+		if sector != "" {
+			p.Initiatives.Summary += " " + l.must("in_sector_only", sector+" "+names[sector])
+		}
 	case sector != "":
 		p.Initiatives.Sector = sector
 		p.Initiatives.Summary = l.must("in_sector", sector+" "+names[sector], len(p.Initiatives.Rows), len(all))
 	default:
 		p.Initiatives.Summary = l.must("in_all", len(all))
+	}
+}
+
+// sortHeaders makes the initiative table's headers links that sort by their
+// column (again: the other way), keeping the page's filters and search, and
+// the search form's hidden fields.
+func (p *compliance) sortHeaders(l locale, view PageOptions) {
+	t := &p.Initiatives
+	t.Query, t.Sort = view.Query, view.Sort
+	base := pageQuery(p.Rep.StatusFilter, view.Sector, view.AsOf, view.Recheck, view.Lang)
+	for name, vs := range base {
+		for _, v := range vs {
+			t.Hidden = append(t.Hidden, hiddenField{Name: name, Value: v})
+		}
+	}
+	slices.SortStableFunc(t.Hidden, func(a, b hiddenField) int { return strings.Compare(a.Name, b.Name) })
+	if view.Sort != "" {
+		t.Hidden = append(t.Hidden, hiddenField{Name: "sort", Value: view.Sort})
+	}
+	reset := pageQuery(p.Rep.StatusFilter, view.Sector, view.AsOf, view.Recheck, view.Lang)
+	if view.Sort != "" {
+		reset.Set("sort", view.Sort)
+	}
+	t.Clear = withQuery(p.Links.Page, reset) + "#tiltak"
+	if view.Query != "" {
+		base.Set("q", view.Query)
+	}
+	key, desc := strings.TrimPrefix(view.Sort, "-"), strings.HasPrefix(view.Sort, "-")
+	for _, c := range sortColumns {
+		h := sortHeader{Label: l.must(c.Text), Class: c.Class, Num: c.Num}
+		next := c.Desc
+		if key == c.Key {
+			next = !desc
+			h.AriaSort, h.Arrow = "ascending", "▲"
+			if desc {
+				h.AriaSort, h.Arrow = "descending", "▼"
+			}
+			t.SortNote = l.must("sorted_"+map[bool]string{false: "asc", true: "desc"}[desc], h.Label)
+		}
+		q := url.Values{}
+		for k, vs := range base {
+			q[k] = slices.Clone(vs)
+		}
+		if next {
+			q.Set("sort", "-"+c.Key)
+		} else {
+			q.Set("sort", c.Key)
+		}
+		h.Href = withQuery(p.Links.Page, q) + "#tiltak"
+		t.Headers = append(t.Headers, h)
 	}
 }

@@ -157,7 +157,7 @@ func TestRenderComplianceNorwegian(t *testing.T) {
 	})
 	t.Run("lists the initiatives with their counts and links", func(t *testing.T) {
 		table := section(t, page, "initiative-table")
-		wantIn(t, table, `href="/reports/compliance/initiatives/HP2124-OSK-001"`, "Digital skolestart", "Blokkert", "Godkjent", "ikke i porteføljen")
+		wantIn(t, table, `href="/reports/compliance/initiatives/HP2124-OSK-001"`, "Digital skolestart", "Feil hindrer vedtak", "Ingen feil", "ikke i porteføljen")
 	})
 	t.Run("groups the portfolio violations by rule with reference and remedy", func(t *testing.T) {
 		wantIn(t, page, `id="rule-POMS-002"`, "(2 brudd)", "Rett POMS-002", "OSK har varig effektivisering")
@@ -225,7 +225,7 @@ func TestRenderCompliancePageRules(t *testing.T) {
 			}
 		})
 		t.Run(string(lang)+": every chart is an image with a title and a description", func(t *testing.T) {
-			charts := regexp.MustCompile(`<svg class="chart"[^>]*>`).FindAllString(page, -1)
+			charts := regexp.MustCompile(`<svg class="chart( [a-z-]+)?"[^>]*>`).FindAllString(page, -1)
 			if len(charts) != 4 {
 				t.Fatalf("%d charts, want 4", len(charts))
 			}
@@ -248,4 +248,40 @@ func TestRenderCompliancePageRules(t *testing.T) {
 			}
 		})
 	}
+}
+
+// The initiative table sorts by its headers (links, no script) and is searched
+// by a GET form that keeps the page's other filters; every cell carries its
+// column's name for the narrow layout.
+func TestRenderComplianceSortAndSearch(t *testing.T) {
+	rep := fixtureReport()
+	if len(sortColumns) != len(InitiativeSortKeys) {
+		t.Fatalf("%d sortable columns, %d sort keys", len(sortColumns), len(InitiativeSortKeys))
+	}
+	for i, c := range sortColumns {
+		if c.Key != InitiativeSortKeys[i] {
+			t.Errorf("column %d sorts by %q, the key is %q", i, c.Key, InitiativeSortKeys[i])
+		}
+	}
+	rows := rep.Records.Initiatives[1:2]
+	page := renderCompliance(t, rep, PageOptions{Lang: models.LangNB, Sector: "POM", Query: "velferd", Sort: "-errors", Standings: rows})
+	wantIn(t, page,
+		`<th scope="col" class="sortable num" aria-sort="descending"><a href="/reports/compliance?q=velferd&amp;sector=POM&amp;sort=errors#tiltak">Feil`,
+		`<a href="/reports/compliance?q=velferd&amp;sector=POM&amp;sort=id#tiltak">Tiltak</a>`,
+		`<a href="/reports/compliance?q=velferd&amp;sector=POM&amp;sort=-warnings#tiltak">Advarsler</a>`,
+		`<input type="search" id="search-q" name="q" value="velferd"`, `<input type="hidden" name="sector" value="POM">`, `<input type="hidden" name="sort" value="-errors">`,
+		`<a class="button button-secondary" href="/reports/compliance?sector=POM&amp;sort=-errors#tiltak">Vis alle</a>`,
+		"Viser 1 av 3 tiltak som passer søket «velferd».", "Sortert synkende etter Feil.",
+		`<td data-label="Tittel">Velferdsteknologi</td>`, `data-label="Feil"`)
+	wantNotIn(t, page, "Digital skolestart</td>", "Nedlagt forslag</td>", "aria-sort=\"ascending\"")
+	if n := strings.Count(page, `aria-sort=`); n != 1 {
+		t.Errorf("%d headers with aria-sort, want 1", n)
+	}
+
+	t.Run("without search or sort the table is the report's", func(t *testing.T) {
+		page := renderCompliance(t, rep, PageOptions{Lang: models.LangEN})
+		wantIn(t, page, "Digital skolestart</td>", "Nedlagt forslag</td>", `<a href="/reports/compliance?lang=en&amp;sort=title#tiltak">Title</a>`,
+			`<span class="badge badge-ok">No errors</span>`, `<span class="badge badge-error">Errors block a decision</span>`)
+		wantNotIn(t, page, "aria-sort=", "Show all")
+	})
 }

@@ -102,6 +102,7 @@ type Links struct {
 	Page       string // the compliance page
 	Initiative string // an initiative's page is Initiative + "/" + its id
 	CSV        string // the report as CSV
+	XLSX       string // the report as an Excel workbook
 	JSON       string // the report as JSON
 	Static     string // StaticFiles are served below it
 }
@@ -111,6 +112,7 @@ var DefaultLinks = Links{
 	Page:       "/reports/compliance",
 	Initiative: "/reports/compliance/initiatives",
 	CSV:        "/api/v1/reports/compliance.csv",
+	XLSX:       "/api/v1/reports/compliance.xlsx",
 	JSON:       "/api/v1/reports/compliance",
 	Static:     "/reports/static",
 }
