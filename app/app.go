@@ -67,6 +67,7 @@ type Service struct {
 	engine    *policies.Engine
 	store     Store
 	waivers   WaiverReader // nil: the store keeps no waivers
+	drafts    models.DraftStore
 	decisions DecisionLog
 	observer  Observer
 	log       *slog.Logger
@@ -85,6 +86,7 @@ type Deps struct {
 	Engine    *policies.Engine
 	Store     Store
 	Waivers   WaiverReader
+	Drafts    models.DraftStore // nil: no drafts are kept
 	Decisions DecisionLog
 	Observer  Observer
 	Log       *slog.Logger
@@ -103,7 +105,7 @@ func New(cfg Config, d Deps) *Service {
 		cfg.Workers = runtime.GOMAXPROCS(0)
 	}
 	s := &Service{
-		cfg: cfg, engine: d.Engine, store: d.Store, waivers: d.Waivers, decisions: d.Decisions,
+		cfg: cfg, engine: d.Engine, store: d.Store, waivers: d.Waivers, drafts: d.Drafts, decisions: d.Decisions,
 		observer: d.Observer, log: d.Log, now: d.Now, contributions: &policies.ContributionCache{},
 	}
 	if s.log == nil {

@@ -30,7 +30,9 @@ type IdempotencyKey struct {
 // document's, or a new one), else it updates that initiative, guarded by
 // IfVersion (0: any). Caller holds the grants whose role may submit: the
 // document's sector must be one it reaches, and for an update the stored
-// initiative's too; the idempotency key belongs to its token's id.
+// initiative's too; the idempotency key belongs to its token's id. DraftID,
+// when set, names the caller's draft the proposal comes from: it must exist,
+// and it is deleted once the submission is stored.
 type SubmitRequest struct {
 	ID          string
 	IfVersion   int
@@ -38,6 +40,7 @@ type SubmitRequest struct {
 	Options     CheckOptions
 	Caller      models.Caller
 	Idempotency *IdempotencyKey
+	DraftID     string
 }
 
 // Submitted is what Submit did: stored (Created tells a new initiative from a
@@ -87,6 +90,9 @@ func (s *Service) Submit(ctx context.Context, req SubmitRequest) (Submitted, err
 	idem, replayed, err := s.idempotency(ctx, req)
 	if err != nil || replayed != nil {
 		return Submitted{Replayed: replayed}, err
+	}
+	if err := s.checkSubmittedDraft(ctx, req); err != nil {
+		return Submitted{}, err
 	}
 	parsed, err := policies.ParseDocument(req.Raw)
 	if err != nil {
@@ -194,6 +200,7 @@ func (s *Service) Submit(ctx context.Context, req SubmitRequest) (Submitted, err
 		}
 		return Submitted{}, err
 	}
+	s.deleteSubmittedDraft(ctx, req, in.ID)
 	return out, nil
 }
 

@@ -74,6 +74,7 @@ func (s *Server) submit(c *gin.Context, id string) {
 	}
 	out, err := s.app.Submit(ctx, app.SubmitRequest{
 		ID: id, IfVersion: ifVersion, Raw: raw, Options: p, Caller: callerIn(c), Idempotency: idempotencyKey(c, raw),
+		DraftID: c.Query("draft"), // the caller's draft it comes from, deleted once it is stored
 	})
 	if err != nil {
 		s.writeError(c, err)

@@ -732,6 +732,15 @@ func TestOpenAPIResponsesValidate(t *testing.T) {
 					t.Errorf("no violation at path \"\": %s", rec.Body)
 				}
 			}},
+		{name: "draft check answers DAT-001 and the other rules, marked draft with no decision id", method: "POST", target: "/api/v1/check?draft=true", route: "/api/v1/check",
+			header: jsonHeader, body: body(exampleWith(t, "nytt-tiltak-unfinanced", map[string]any{"title": nil})), want: 200,
+			check: func(t *testing.T, rec *httptest.ResponseRecorder, _ map[string]string) {
+				for _, want := range []string{`"draft":true`, `"decision_id":""`, `"DAT-001"`, `"BUD-003"`} {
+					if !bytes.Contains(rec.Body.Bytes(), []byte(want)) {
+						t.Errorf("the draft result lacks %s: %s", want, rec.Body)
+					}
+				}
+			}},
 		{name: "check rejects an as_of that is not a date", method: "POST", target: "/api/v1/check?as_of=2023-13-45", route: "/api/v1/check",
 			header: jsonHeader, body: body(valid), want: 400},
 		{name: "check rejects an unknown lang", method: "POST", target: "/api/v1/check?lang=de", route: "/api/v1/check",
@@ -947,6 +956,33 @@ func TestOpenAPIResponsesValidate(t *testing.T) {
 		{name: "the report's CSV takes a manager's session", method: "GET", target: "/api/v1/reports/compliance.csv", route: "/api/v1/reports/compliance.csv",
 			header: map[string]string{"Authorization": "", "Cookie": sessionCookie + "=" + session}, want: 200},
 
+		// The case handler's drafts
+		{name: "drafts saves a half-filled document", method: "POST", target: "/api/v1/drafts", route: "/api/v1/drafts",
+			header: jsonHeader, body: strings.NewReader(`{"title": "Halvferdig", "budget": {}}`), want: 201,
+			check: func(t *testing.T, rec *httptest.ResponseRecorder, kept map[string]string) {
+				var d models.Draft
+				decodeAs(t, rec, &d)
+				kept["draft"] = d.ID
+			}},
+		{name: "drafts saves a draft of a stored initiative", method: "POST", target: "/api/v1/drafts?initiative_id=HP2124-OSK-014&base_version=1", route: "/api/v1/drafts",
+			header: jsonHeader, body: body(valid), want: 201},
+		{name: "drafts refuses a non-object", method: "POST", target: "/api/v1/drafts", route: "/api/v1/drafts",
+			header: jsonHeader, body: strings.NewReader(`[1]`), want: 400},
+		{name: "drafts answers 404 for a draft of an unknown initiative", method: "POST", target: "/api/v1/drafts?initiative_id=HP2124-OSK-999", route: "/api/v1/drafts",
+			header: jsonHeader, body: strings.NewReader(`{}`), want: 404},
+		{name: "drafts lists the caller's own", method: "GET", target: "/api/v1/drafts", route: "/api/v1/drafts", want: 200},
+		{name: "drafts answers 503 when the database is gone", server: down, method: "GET", target: "/api/v1/drafts", route: "/api/v1/drafts", want: 503},
+		{name: "draft is read with its document", method: "GET", target: "/api/v1/drafts/{draft}", route: "/api/v1/drafts/:id", want: 200},
+		{name: "draft answers 404 for an unknown id", method: "GET", target: "/api/v1/drafts/01968a3c-7d2e-7b1a-9c3d-2f4e5a6b7c8d", route: "/api/v1/drafts/:id", want: 404},
+		{name: "draft is saved again", method: "PUT", target: "/api/v1/drafts/{draft}", route: "/api/v1/drafts/:id",
+			header: with(map[string]string{"If-Match": `"1"`}), body: strings.NewReader(`{"title": "Nesten ferdig"}`), want: 200},
+		{name: "draft refuses a stale If-Match", method: "PUT", target: "/api/v1/drafts/{draft}", route: "/api/v1/drafts/:id",
+			header: with(map[string]string{"If-Match": `"1"`}), body: strings.NewReader(`{}`), want: 412},
+		{name: "draft is deleted", method: "DELETE", target: "/api/v1/drafts/{draft}", route: "/api/v1/drafts/:id", want: 204},
+		{name: "draft answers 404 once deleted", method: "DELETE", target: "/api/v1/drafts/{draft}", route: "/api/v1/drafts/:id", want: 404},
+		{name: "submit answers 404 for a draft the caller does not have", method: "POST", target: "/api/v1/initiatives?draft={draft}", route: "/api/v1/initiatives",
+			header: jsonHeader, body: body(unknownID), want: 404},
+
 		// The compliance report: JSON, CSV and the what-if of a check
 		{name: "check answers the portfolio what-if", method: "POST", target: "/api/v1/check?portfolio=true", route: "/api/v1/check",
 			header: jsonHeader, body: body(refused), want: 200,
@@ -965,6 +1001,16 @@ func TestOpenAPIResponsesValidate(t *testing.T) {
 		{name: "report CSV answers every table", method: "GET", target: "/api/v1/reports/compliance.csv", route: "/api/v1/reports/compliance.csv", want: 200},
 		{name: "report CSV answers one table", method: "GET", target: "/api/v1/reports/compliance.csv?table=sector_figures&lang=en", route: "/api/v1/reports/compliance.csv", want: 200},
 		{name: "report CSV rejects an unknown table", method: "GET", target: "/api/v1/reports/compliance.csv?table=nope", route: "/api/v1/reports/compliance.csv", want: 400},
+		{name: "report CSV for Excel answers one table", method: "GET", target: "/api/v1/reports/compliance.csv?table=sector_figures&excel=true", route: "/api/v1/reports/compliance.csv", want: 200},
+		{name: "report CSV rejects an excel that is not a boolean", method: "GET", target: "/api/v1/reports/compliance.csv?excel=ja", route: "/api/v1/reports/compliance.csv", want: 400},
+		{name: "report workbook answers every table", method: "GET", target: "/api/v1/reports/compliance.xlsx", route: "/api/v1/reports/compliance.xlsx", want: 200,
+			check: wantHeader("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")},
+		{name: "report workbook answers in English with every filter", method: "GET", target: "/api/v1/reports/compliance.xlsx?status=forslag&as_of=2024-01-01&lang=en&recheck=true",
+			route: "/api/v1/reports/compliance.xlsx", want: 200},
+		{name: "report workbook rejects an unknown status", method: "GET", target: "/api/v1/reports/compliance.xlsx?status=bogus", route: "/api/v1/reports/compliance.xlsx", want: 400},
+		{name: "report workbook answers 503 when the database is gone", server: down, method: "GET", target: "/api/v1/reports/compliance.xlsx", route: "/api/v1/reports/compliance.xlsx", want: 503},
+		{name: "report workbook takes a manager's session", method: "GET", target: "/api/v1/reports/compliance.xlsx", route: "/api/v1/reports/compliance.xlsx",
+			header: map[string]string{"Authorization": "", "Cookie": sessionCookie + "=" + session}, want: 200},
 
 		// The managers' pages
 		{name: "report page renders", method: "GET", target: "/reports/compliance", route: "/reports/compliance", want: 200},

@@ -123,9 +123,10 @@ type Stores struct {
 	Tokens      models.TokenStore
 	Health      models.Pinger
 
-	// Sessions keeps the pages' sessions; nil takes Tokens when it keeps
-	// sessions too (a *gormstore.Store does). Without either, no one can log in.
+	// Sessions keeps the pages' sessions; without it no one can log in to the pages.
 	Sessions models.SessionStore
+	// Drafts keeps case handlers' drafts; without it the draft routes answer 500.
+	Drafts models.DraftStore
 }
 
 // handlerStores is what the handlers reach as s.store: initiatives, the
@@ -165,7 +166,7 @@ func New(cfg Config, engine *policies.Engine, stores Stores, log *slog.Logger) *
 		waivers = stores.Waivers
 	}
 	s.app = app.New(app.Config{EvalTimeout: cfg.EvalTimeout, StoreTimeout: cfg.StoreTimeout, Workers: cfg.BatchWorkers}, app.Deps{
-		Engine: engine, Store: s.store, Waivers: waivers, Decisions: s.decisions, Observer: s.metrics, Log: log,
+		Engine: engine, Store: s.store, Waivers: waivers, Drafts: stores.Drafts, Decisions: s.decisions, Observer: s.metrics, Log: log,
 		// Read at each call, so a test that sets s.now moves the use cases' clock too.
 		Now: func() time.Time { return s.now() },
 	})
@@ -228,6 +229,7 @@ func (s *Server) routes() *gin.Engine {
 	s.registerHealthRoutes(api, readers)
 	s.registerCheckRoutes(api)
 	s.registerInitiativeRoutes(api)
+	s.registerDraftRoutes(api)
 	s.registerWaiverRoutes(api)
 	s.registerDecisionRoutes(api)
 	s.registerRuleRoutes(api)

@@ -55,7 +55,7 @@ func newTestServerWith(t testing.TB, store *gormstore.Store, cfg Config) *Server
 
 // storesOf is Stores with every store st.
 func storesOf(st *gormstore.Store) Stores {
-	return Stores{Initiatives: st, Decisions: st, Idempotency: st, Waivers: st, Tokens: st, Health: st}
+	return Stores{Initiatives: st, Decisions: st, Idempotency: st, Waivers: st, Tokens: st, Health: st, Sessions: st, Drafts: st}
 }
 
 // testTokens holds each test server's admin token: do sends it unless the

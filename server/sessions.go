@@ -55,22 +55,18 @@ type sessionState struct {
 	sweptAt time.Time
 }
 
-// newSessionState takes the session store of stores: Sessions, or else Tokens
-// when it keeps sessions too (a *gormstore.Store does).
+// newSessionState takes the session store of stores.
 func newSessionState(stores Stores) *sessionState {
-	st := &sessionState{store: stores.Sessions, failures: newFailureThrottle()}
-	if st.store == nil {
-		st.store, _ = stores.Tokens.(models.SessionStore)
-	}
-	return st
+	return &sessionState{store: stores.Sessions, failures: newFailureThrottle()}
 }
 
 // sessionDownloads are the API routes that take the session cookie besides
 // the pages: the report's downloads, which the report page links to. GET only;
 // every other API route refuses the cookie.
 var sessionDownloads = map[string]bool{
-	"GET /api/v1/reports/compliance":     true,
-	"GET /api/v1/reports/compliance.csv": true,
+	"GET /api/v1/reports/compliance":      true,
+	"GET /api/v1/reports/compliance.csv":  true,
+	"GET /api/v1/reports/compliance.xlsx": true,
 }
 
 // takesSession reports routes that accept the session cookie.

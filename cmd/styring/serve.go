@@ -85,7 +85,7 @@ func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 			log.Warn("write to standard output", "error", err.Error())
 		}
 	}
-	stores := server.Stores{Initiatives: store, Decisions: store, Idempotency: store, Waivers: store, Tokens: store, Health: store}
+	stores := server.Stores{Initiatives: store, Decisions: store, Idempotency: store, Waivers: store, Tokens: store, Health: store, Sessions: store, Drafts: store}
 	srv := server.New(server.Config{Addr: *addr, MaxBodyBytes: *maxBody, MaxBatchBytes: *maxBatch, RateLimit: *rateLimit, TrustedProxies: proxies}, engine, stores, log)
 	if *withDemo {
 		tokens, err := demoTokens(ctx, store)

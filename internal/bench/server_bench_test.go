@@ -31,7 +31,7 @@ func BenchmarkServer(b *testing.B) {
 	}
 	store := gormtest.OpenTest(b, gormstore.BackendSQLite)
 	srv := server.New(server.Config{RateLimit: -1}, engine, server.Stores{
-		Initiatives: store, Decisions: store, Idempotency: store, Waivers: store, Tokens: store, Health: store,
+		Initiatives: store, Decisions: store, Idempotency: store, Waivers: store, Tokens: store, Health: store, Sessions: store, Drafts: store,
 	}, nil)
 	b.Cleanup(func() { srv.Shutdown(ctx) })
 	tok, secret, err := models.NewToken("bench", models.RoleAdmin, nil)

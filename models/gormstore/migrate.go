@@ -31,6 +31,7 @@ var migrations = []migration{
 	{Version: 5, Name: "decision-log entries the database refused, kept as raw text", Up: migrateDecisionRejects},
 	{Version: 6, Name: "token grants (a role over sectors each) and the token id of each decision's caller", Up: migrateGrants},
 	{Version: 7, Name: "sessions of the pages", Up: migrateSessions},
+	{Version: 8, Name: "drafts of the case handlers' workbench", Up: migrateDrafts},
 }
 
 // init refuses a history out of order: Migrate applies the slice in order and
@@ -435,6 +436,30 @@ func migrateSessions(tx *gorm.DB) error {
 		`CREATE INDEX sessions_token_id ON sessions (token_id)`,
 		// For sweeping expired sessions.
 		`CREATE INDEX sessions_expires_at ON sessions (expires_at)`,
+	)
+}
+
+// migrateDrafts adds the drafts: a proposal being written, private to the
+// token that saved it (author_id) until it is submitted or deleted. The
+// document is any JSON object, not necessarily one the schema accepts. A
+// token's deletion takes its drafts.
+func migrateDrafts(tx *gorm.DB) error {
+	r := strings.NewReplacer("{json}", JSON{}.GormDBDataType(tx, nil), "{time}", timeType(tx), "{id}", idType(tx))
+	return execAll(tx,
+		r.Replace(`CREATE TABLE drafts (
+	id text PRIMARY KEY,
+	author_id {id} NOT NULL REFERENCES tokens (id) ON DELETE CASCADE,
+	author_name text NOT NULL,
+	initiative_id text NOT NULL DEFAULT '',
+	base_version integer NOT NULL DEFAULT 0,
+	title text NOT NULL DEFAULT '',
+	revision integer NOT NULL,
+	document {json} NOT NULL,
+	created_at {time} NOT NULL,
+	updated_at {time} NOT NULL
+)`),
+		// An author's list, the most recently saved first.
+		`CREATE INDEX drafts_author_updated ON drafts (author_id, updated_at)`,
 	)
 }
 
