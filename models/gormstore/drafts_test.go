@@ -9,7 +9,6 @@ import (
 
 	"github.com/baerum/styring/models"
 	"github.com/baerum/styring/models/gormstore"
-	"github.com/baerum/styring/models/gormstore/gormtest"
 )
 
 // TestDrafts is the draft suite, on each backend like TestStore.
@@ -21,17 +20,7 @@ func TestDrafts(t *testing.T) {
 		{"delete removes the author's draft only", testDraftDelete},
 		{"a document neither database can hold is refused", testDraftInvalidDocument},
 	}
-	for _, backend := range gormtest.TestBackends() {
-		t.Run(backend, func(t *testing.T) {
-			gormtest.SkipUnlessConfigured(t, backend)
-			for _, tt := range tests {
-				t.Run(tt.name, func(t *testing.T) {
-					s := gormtest.OpenTest(t, backend)
-					tt.run(t, backend, s)
-				})
-			}
-		})
-	}
+	runStoreSuite(t, tests)
 }
 
 // newDraft is a draft of author with a document of title, not yet stored.

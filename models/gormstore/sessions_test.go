@@ -8,7 +8,6 @@ import (
 
 	"github.com/baerum/styring/models"
 	"github.com/baerum/styring/models/gormstore"
-	"github.com/baerum/styring/models/gormstore/gormtest"
 )
 
 // TestSessions is the session suite, on each backend like TestStore.
@@ -20,17 +19,7 @@ func TestSessions(t *testing.T) {
 		{"revoke ends the session; again, or of an unknown session, changes nothing", testSessionRevoke},
 		{"expired sessions are deleted, others kept", testSessionSweep},
 	}
-	for _, backend := range gormtest.TestBackends() {
-		t.Run(backend, func(t *testing.T) {
-			gormtest.SkipUnlessConfigured(t, backend)
-			for _, tt := range tests {
-				t.Run(tt.name, func(t *testing.T) {
-					s := gormtest.OpenTest(t, backend)
-					tt.run(t, backend, s)
-				})
-			}
-		})
-	}
+	runStoreSuite(t, tests)
 }
 
 // sessionToken stores a token that expires at expires (nil: never).

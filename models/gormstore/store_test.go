@@ -36,6 +36,22 @@ type storeTest struct {
 	run  func(t *testing.T, backend string, s *gormstore.Store)
 }
 
+// runStoreSuite runs each test on each backend, on a store of its own.
+func runStoreSuite(t *testing.T, tests []storeTest) {
+	t.Helper()
+	for _, backend := range gormtest.TestBackends() {
+		t.Run(backend, func(t *testing.T) {
+			gormtest.SkipUnlessConfigured(t, backend)
+			for _, tt := range tests {
+				t.Run(tt.name, func(t *testing.T) {
+					s := gormtest.OpenTest(t, backend)
+					tt.run(t, backend, s)
+				})
+			}
+		})
+	}
+}
+
 // TestStore is the suite: every behaviour on SQLite and, when
 // STYRING_TEST_DATABASE_URL is set, on PostgreSQL.
 func TestStore(t *testing.T) {
@@ -66,17 +82,7 @@ func TestStore(t *testing.T) {
 		{"concurrent updates with the same If-Match: one wins", testConcurrentIfMatch},
 		{"concurrent creates with one idempotency key: one wins", testConcurrentIdempotency},
 	}
-	for _, backend := range gormtest.TestBackends() {
-		t.Run(backend, func(t *testing.T) {
-			gormtest.SkipUnlessConfigured(t, backend)
-			for _, tt := range tests {
-				t.Run(tt.name, func(t *testing.T) {
-					s := gormtest.OpenTest(t, backend)
-					tt.run(t, backend, s)
-				})
-			}
-		})
-	}
+	runStoreSuite(t, tests)
 }
 
 // fixtures

@@ -33,17 +33,7 @@ func TestWaivers(t *testing.T) {
 		{"active waivers leave out revoked ones and keep expired ones", testActiveWaivers},
 		{"migration 4 revokes the waivers of data rules and logs each revocation", testMigrateRevokesDataWaivers},
 	}
-	for _, backend := range gormtest.TestBackends() {
-		t.Run(backend, func(t *testing.T) {
-			gormtest.SkipUnlessConfigured(t, backend)
-			for _, tt := range tests {
-				t.Run(tt.name, func(t *testing.T) {
-					s := gormtest.OpenTest(t, backend)
-					tt.run(t, backend, s)
-				})
-			}
-		})
-	}
+	runStoreSuite(t, tests)
 }
 
 // fixtures
