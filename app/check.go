@@ -17,6 +17,8 @@ import (
 type CheckOptions struct {
 	AsOf string
 	Lang models.Lang
+	// Draft checks a half-written proposal (docs/readings.md, "Draft checks").
+	Draft bool
 }
 
 // Evaluate checks one parsed document on rev under the evaluation deadline and
@@ -26,7 +28,7 @@ func (s *Service) Evaluate(ctx context.Context, rev *policies.Revision, doc any,
 	ctx, cancel := context.WithTimeout(ctx, s.cfg.EvalTimeout)
 	defer cancel()
 	start := time.Now()
-	res, err := rev.Check(ctx, doc, policies.CheckOptions{AsOf: opts.AsOf, Lang: opts.Lang, Now: s.now(), Waivers: waivers})
+	res, err := rev.Check(ctx, doc, policies.CheckOptions{AsOf: opts.AsOf, Lang: opts.Lang, Now: s.now(), Waivers: waivers, Draft: opts.Draft})
 	if err != nil {
 		switch {
 		case errors.Is(err, context.DeadlineExceeded):

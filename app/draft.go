@@ -2,9 +2,6 @@ package app
 
 import (
 	"context"
-	"errors"
-	"fmt"
-	"time"
 
 	"github.com/baerum/styring/models"
 	"github.com/baerum/styring/policies"
@@ -25,23 +22,6 @@ func (s *Service) CheckDraft(ctx context.Context, raw []byte, opts CheckOptions,
 	if err != nil {
 		return models.CheckResult{}, err
 	}
-	rev := s.engine.Active()
-	waivers := s.checkWaivers(ctx, doc)
-	ctx, cancel := context.WithTimeout(ctx, s.cfg.EvalTimeout)
-	defer cancel()
-	start := time.Now()
-	res, err := rev.Check(ctx, doc, policies.CheckOptions{AsOf: opts.AsOf, Lang: opts.Lang, Now: s.now(), Waivers: waivers, Draft: true})
-	if err != nil {
-		switch {
-		case errors.Is(err, context.DeadlineExceeded):
-			return res, &models.Error{Code: models.EUNAVAILABLE, Message: fmt.Sprintf("the evaluation took longer than %v", s.cfg.EvalTimeout)}
-		case errors.Is(err, context.Canceled):
-			return res, &models.Error{Code: models.EUNAVAILABLE, Message: "the request was cancelled"}
-		}
-		return res, err
-	}
-	if s.observer != nil {
-		s.observer.ObserveCheck(DecisionDraft, res, time.Since(start))
-	}
-	return res, nil
+	opts.Draft = true
+	return s.Evaluate(ctx, s.engine.Active(), doc, opts, DecisionDraft, s.checkWaivers(ctx, doc))
 }
