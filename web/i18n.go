@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/baerum/styring/internal/format"
+	"github.com/baerum/styring/labels"
 	"github.com/baerum/styring/models"
 )
 
@@ -232,24 +233,8 @@ var texts = map[string]models.Text{
 	"error_internal": {NB: "Det oppstod en feil hos oss. Prøv igjen om litt; meld fra hvis det gjentar seg, og oppgi forespørsels-id %s.", EN: "An error occurred on our side. Try again shortly; report it if it repeats, quoting request id %s."},
 }
 
-// initiative statuses, types and severities as the page names them.
+// severities as the page names them (statuses, types and sectors come from the label catalog).
 var (
-	statusTexts = map[string]models.Text{
-		"forslag":         {NB: "Forslag", EN: "Proposal"},
-		"utredning":       {NB: "Utredning", EN: "Under study"},
-		"vedtatt":         {NB: "Vedtatt", EN: "Adopted"},
-		"i_gjennomforing": {NB: "I gjennomføring", EN: "In progress"},
-		"gjennomfort":     {NB: "Gjennomført", EN: "Completed"},
-		"evaluert":        {NB: "Evaluert", EN: "Evaluated"},
-		"avvist":          {NB: "Avvist", EN: "Rejected"},
-	}
-	typeTexts = map[string]models.Text{
-		"omstilling":      {NB: "Omstilling", EN: "Restructuring"},
-		"effektivisering": {NB: "Effektivisering", EN: "Efficiency"},
-		"innsparing":      {NB: "Innsparing", EN: "Service reduction"},
-		"nytt_tiltak":     {NB: "Nytt tiltak", EN: "New measure"},
-		"investering":     {NB: "Investering", EN: "Investment"},
-	}
 	severityTexts = map[models.Severity]models.Text{
 		models.SeverityError:   {NB: "Feil", EN: "Error"},
 		models.SeverityWarning: {NB: "Advarsel", EN: "Warning"},
@@ -305,15 +290,18 @@ func (l locale) PctLimit(p float64) string { return format.Percent(p, -1, l.lang
 // Light is the word of a traffic light.
 func (l locale) Light(li models.Light) string { return l.must("light_" + string(li)) }
 
-func (l locale) text(m map[string]models.Text, key string) string {
-	if t, ok := m[key]; ok {
-		return t.In(l.lang)
+// enum names a value of the initiative's field at pointer as the label
+// catalog does (the form, the report and the messages say the same), or
+// returns the value itself when the catalog has no label for it.
+func (l locale) enum(pointer, value string) string {
+	if t, ok := labels.EnumLabel(pointer, value, l.lang); ok {
+		return t
 	}
-	return key
+	return value
 }
 
-func (l locale) Status(s string) string { return l.text(statusTexts, s) }
-func (l locale) Type(s string) string   { return l.text(typeTexts, s) }
+func (l locale) Status(s string) string { return l.enum("/status", s) }
+func (l locale) Type(s string) string   { return l.enum("/type", s) }
 
 func (l locale) Severity(s models.Severity) string {
 	if t, ok := severityTexts[s]; ok {
@@ -329,16 +317,4 @@ func (l locale) must(key string, args ...any) string {
 		panic(err)
 	}
 	return s
-}
-
-// sectorNames name the sectors on the initiative page, which has no portfolio figures.
-var sectorNames = map[string]models.Text{
-	"OSK": {NB: "Oppvekst skole", EN: "Oppvekst skole (schools)"},
-	"OBH": {NB: "Oppvekst barnehage", EN: "Oppvekst barnehage (kindergartens)"},
-	"POM": {NB: "Pleie og omsorg", EN: "Pleie og omsorg (care)"},
-	"HSO": {NB: "Helse og sosial", EN: "Helse og sosial (health and welfare)"},
-	"PMK": {NB: "Plan, miljø og kultur", EN: "Plan, miljø og kultur (planning, environment, culture)"},
-	"TEK": {NB: "Tekniske tjenester", EN: "Tekniske tjenester (technical services)"},
-	"VAR": {NB: "Vann, avløp og renovasjon", EN: "Vann, avløp og renovasjon (water and waste)"},
-	"OSU": {NB: "Organisasjon, styring og utvikling", EN: "Organisasjon, styring og utvikling (organisation and development)"},
 }

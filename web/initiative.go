@@ -66,7 +66,7 @@ func RenderInitiative(w io.Writer, standing models.InitiativeStanding, view Init
 		back.Set("lang", "en")
 	}
 	v.BackHref = withQuery(links.Page, back)
-	v.SectorName = sectorNames[standing.Sector].In(view.Lang)
+	v.SectorName = locale{view.Lang}.enum("/sector", standing.Sector)
 	for _, vi := range standing.Violations {
 		row := violationRow{Violation: vi, Field: vi.PathOr("")}
 		row.Root = vi.Path != nil && *vi.Path == ""
